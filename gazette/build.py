@@ -1,0 +1,79 @@
+"""gazette build: check, render with MkDocs into a temporary folder, then swap it in.
+
+A failed build leaves the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .errors import ContentError, GazetteError
+from .progress import Progress
+from .project import load_and_check
+from .site import session
+
+MKDOCS_FILE = "mkdocs.yml"
+
+
+def build_site(root: Path, out: Path | None = None, progress: Progress | None = None, report_findings=None) -> Path:
+    """Build the whole site of the project at `root` into `out` (default build/site)."""
+    root = root.resolve()
+    progress = progress or Progress(enabled=False)
+    library, report = load_and_check(root, progress)
+    if report_findings:
+        report_findings(report)
+    if not report.ok:
+        raise ContentError(report)
+    out = (out or root / "build" / "site").resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    try:
+        _render(root, staging, session.Prepared(root, library, progress))
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out
+
+
+def _render(root: Path, site_dir: Path, prepared: session.Prepared) -> None:
+    config_file = root / MKDOCS_FILE
+    if not config_file.is_file():
+        raise GazetteError(f"找不到 {MKDOCS_FILE}：公报项目文件夹中需要它来生成网站。")
+    quiet_mkdocs()
+    session.prepare(prepared)
+    try:
+        with prepared.progress.step("生成网页"):
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+            mkdocs_build(config)
+    except MkDocsException as exc:
+        raise GazetteError(f"生成网站失败：{exc}") from exc
+    finally:
+        session.prepare(None)
+
+
+def quiet_mkdocs() -> None:
+    """MkDocs' info lines are English noise for editors; warnings still show."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    if not logging.getLogger("mkdocs").handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("MkDocs %(levelname)s：%(message)s"))
+        logging.getLogger("mkdocs").addHandler(handler)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put the new site in place with two renames; the old one is removed last."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        os.rename(out, old / "site")
+    os.rename(staging, out)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,23 @@
+"""Every check over a loaded Library; each module handles one concern."""
+
+from __future__ import annotations
+
+from ..findings import Report
+from ..library.library import Library
+from . import documents, links, manifests, numbers, privacy, relations, sync
+
+CHECKS = (
+    documents.check,
+    numbers.check,
+    relations.check,
+    sync.check,
+    manifests.check,
+    links.check,
+    privacy.check,
+)
+
+
+def run_checks(library: Library, report: Report) -> None:
+    """Run every check; findings accumulate in `report`."""
+    for check in CHECKS:
+        check(library, report)

@@ -1,0 +1,44 @@
+"""gazette new <kind>: a new document with every required key as a placeholder."""
+
+from __future__ import annotations
+
+import sys
+
+from ..clock import build_date
+from ..config import CONFIG_FILE, Config
+from ..errors import GazetteError
+from ..library.loader import DOCUMENT_ID
+from ..model.kinds import KINDS
+from ..newdoc import find_kind, next_path, skeleton
+
+NAME = "new"
+HELP = "新建一份文件，必填的键以占位符列出"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("kind", help="信息类别：" + "、".join(f"{k.name}（{k.slug}）" for k in KINDS))
+    parser.add_argument("--id", dest="doc_id", default=None,
+                        help="文件编号，即 content/documents/ 下不含 .md 的路径，如 2024/ptfb-2024-6（默认自动编号）")
+
+
+def run(args) -> int:
+    kind = find_kind(args.kind)
+    if kind is None:
+        raise GazetteError(f"未知的信息类别“{args.kind}”。可用：{'、'.join(k.name for k in KINDS)}。")
+    root = args.root.resolve()
+    if not (root / CONFIG_FILE).is_file():
+        raise GazetteError(f"{root} 不是公报项目文件夹（找不到 {CONFIG_FILE}）。")
+    config, today = Config(root=root), build_date()
+    if args.doc_id:
+        if not DOCUMENT_ID.match(args.doc_id):
+            raise GazetteError(f"文件编号“{args.doc_id}”只能用小写英文字母、数字、连字符和 /。")
+        path = config.documents_dir / f"{args.doc_id}.md"
+    else:
+        path = next_path(config.documents_dir, kind, today.year)
+    if path.exists():
+        raise GazetteError(f"{config.rel(path)} 已存在，请换一个文件编号。")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(skeleton(kind, today), encoding="utf-8")
+    print(config.rel(path))
+    print(f"已新建 {config.rel(path)}：请填写所有“【待填写……】”占位符，然后运行 gazette check。", file=sys.stderr)
+    return 0

@@ -1,0 +1,85 @@
+"""The Library: every document, issue and vocabulary of a project, resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..config import Config
+from ..model.kinds import AMENDED, EXPIRED, REPEALED, VALID
+from ..model.schema import DOC_NUMBER, fix_doc_number
+from ..model.vocabulary import Vocabularies
+from .document import Document
+from .issue import Issue
+
+# Relation keys and the validity they give the document they name.
+RELATION_STATUS = {"repeals": REPEALED, "supersedes": AMENDED, "amends": AMENDED}
+
+
+@dataclass
+class Library:
+    config: Config
+    vocabularies: Vocabularies
+    build_date: dt.date
+    documents: dict[str, Document] = field(default_factory=dict)  # every document, public or not
+    issues: list[Issue] = field(default_factory=list)  # sorted by year, number
+
+    @cached_property
+    def by_doc_number(self) -> dict[str, Document]:
+        """发文字号 -> document (the first by id when two share one: a check reports it)."""
+        index: dict[str, Document] = {}
+        for doc in sorted(self.documents.values(), key=lambda d: d.id):
+            if doc.doc_number:
+                index.setdefault(doc.doc_number, doc)
+        return index
+
+    @property
+    def public(self) -> list[Document]:
+        """Published documents, newest first."""
+        return sorted((d for d in self.documents.values() if d.is_public), key=lambda d: d.sort_key)
+
+    def resolve(self, reference: str) -> Document | None:
+        """A document by id or by 发文字号 (a sloppy 发文字号 spelling is tolerated)."""
+        reference = reference.strip().removesuffix(".md").strip("/")
+        reference = reference.removeprefix("documents/")
+        if reference in self.documents:
+            return self.documents[reference]
+        if reference in self.by_doc_number:
+            return self.by_doc_number[reference]
+        fixed = fix_doc_number(reference)
+        return self.by_doc_number.get(fixed) if DOC_NUMBER.match(fixed) else None
+
+    def link_relations(self) -> None:
+        """Resolve interprets / supersedes / amends / repeals both ways, then compute validity."""
+        for doc in self.documents.values():
+            if doc.interprets:
+                target = self.resolve(doc.interprets)
+                doc.interprets_doc = target
+                if target is not None and doc.is_public:
+                    target.interpreted_by.append(doc)
+            for key in RELATION_STATUS:
+                resolved = [self.resolve(ref) or ref for ref in doc.values.get(key, [])]
+                doc.relations[key] = resolved
+                for target in resolved:
+                    if isinstance(target, Document):
+                        target.related_from.setdefault(key, []).append(doc)
+        for doc in self.documents.values():
+            doc.interpreted_by.sort(key=lambda d: d.sort_key)
+            doc.status, doc.newer = self._validity(doc)
+
+    def _validity(self, doc: Document) -> tuple[str, list[Document]]:
+        """有效性 in the order of content-model.md: explicit, repealed, amended, expired, valid."""
+        newer = {key: sorted(doc.related_from.get(key, []), key=lambda d: d.sort_key) for key in RELATION_STATUS}
+        if doc.values.get("status"):
+            return doc.values["status"], sorted({d for docs in newer.values() for d in docs}, key=lambda d: d.sort_key)
+        for key, status in RELATION_STATUS.items():
+            if newer[key]:
+                return status, newer[key]
+        expires = doc.values.get("expires")
+        if expires and expires < self.build_date:
+            return EXPIRED, []
+        return VALID, []
+
+    def issue_of(self, doc: Document) -> Issue | None:
+        return doc.issue

@@ -1,0 +1,23 @@
+"""Steps that run on the rendered site (feeds, search index, PDFs), in order.
+
+Each concern registers a Step; the MkDocs hook runs them after rendering, so
+`gazette build`, `gazette serve` and a plain `mkdocs build` produce the same site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .library.library import Library
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str  # shown in progress, in Chinese
+    run: Callable[[Library, Path], None]  # (library, site_dir)
+    in_preview: bool = True  # False: skipped by `gazette serve` (slow, not needed to preview)
+
+
+STEPS: list[Step] = []

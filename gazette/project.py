@@ -1,0 +1,27 @@
+"""Load and check a project: the first two steps of every command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks import run_checks
+from .config import CONFIG_FILE
+from .errors import GazetteError
+from .findings import Report
+from .library.library import Library
+from .library.loader import load_library
+from .progress import Progress
+
+
+def load_and_check(root: Path, progress: Progress | None = None) -> tuple[Library, Report]:
+    """The Library of the project at `root` and every finding about it."""
+    if not (root / CONFIG_FILE).is_file():
+        raise GazetteError(f"{root.resolve()} 不是公报项目文件夹（找不到 {CONFIG_FILE}）。"
+                           "请在项目文件夹中运行，或用 -C 指定项目文件夹。")
+    report = Report()
+    progress = progress or Progress(enabled=False)
+    with progress.step("读取文件") as tick:
+        library = load_library(root, report, progress=tick)
+    with progress.step("检查"):
+        run_checks(library, report)
+    return library, report

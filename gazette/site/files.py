@@ -1,0 +1,54 @@
+"""The publication gate on MkDocs' file list, and the generated pages added to it."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from ..checks.links import links_in
+from ..library.library import Library
+from .pages import GeneratedPage
+
+
+def published_sources(library: Library) -> set[Path]:
+    """Files under content/documents/ that may be published: public documents and what they use."""
+    allowed: set[Path] = set()
+    for doc in library.public:
+        allowed.add(doc.path)
+        for attachment in doc.attachments or []:
+            allowed.add(doc.path.parent / attachment["file"])
+        for link in links_in(doc.body, doc.body_line):
+            target = urlsplit(link.target)
+            if target.scheme or target.netloc or not target.path or target.path.startswith("/"):
+                continue
+            allowed.add(Path(posixpath.normpath((doc.path.parent / unquote(target.path)).as_posix())))
+    return allowed
+
+
+def gate(files: Files, library: Library) -> Files:
+    """Drop vocabularies, non-public documents and every file only they use."""
+    allowed = published_sources(library)
+    documents = library.config.documents_dir
+    kept = []
+    for file in files:
+        source = Path(file.abs_src_path) if file.abs_src_path else None
+        if file.src_uri.startswith("_data/"):
+            continue
+        if source and source.is_relative_to(documents) and source.resolve() not in allowed:
+            continue
+        kept.append(file)
+    return Files(kept)
+
+
+def add_generated(files: Files, pages: list[GeneratedPage], config) -> None:
+    """Add in-memory pages; an editor's file at the same place is a conflict, not an override."""
+    for page in pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"content/{page.src_uri} 与系统生成的页面 /{page.url} 冲突，请删除或改名该文件。")
+        front = yaml.safe_dump({"title": page.title, "template": page.template}, allow_unicode=True)
+        files.append(File.generated(config, page.src_uri, content=f"---\n{front}---\n"))

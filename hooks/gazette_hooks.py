@@ -1,0 +1,10 @@
+"""MkDocs hooks: thin adapters; all logic lives in gazette.site.hooks."""
+
+from gazette.site.hooks import (  # noqa: F401
+    on_config,
+    on_files,
+    on_page_context,
+    on_page_markdown,
+    on_post_build,
+    on_startup,
+)

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Make a gazette project from ../shared/corpus/npc-laws (real laws, synthesised front matter).
+
+Usage: scripts/corpus_gazette.py OUT_DIR [--corpus DIR] [--limit N]
+
+The laws are outside copyright (Art. 5, PRC Copyright Law). Front matter is
+synthesised: issuer from the corpus folder, dates from the info lines,
+a 发文字号 numbered per issuer and year, topics by folder, tags by keyword.
+The project reuses this repository's mkdocs.yml, theme and hooks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "npc-laws"
+
+# corpus folder -> (topic slug, issuer key)
+FOLDERS = {
+    "宪法": ("xianfa", "npc"), "宪法相关法": ("xianfa-xiangguan", "npc"), "刑法": ("xingfa", "npc"),
+    "民法典": ("minfadian", "npc"), "民法商法": ("minfa-shangfa", "npc"), "社会法": ("shehuifa", "npc"),
+    "经济法": ("jingjifa", "npc"), "行政法": ("xingzhengfa", "npc"), "诉讼与非诉讼程序法": ("susongfa", "npc"),
+    "行政法规": ("xingzheng-fagui", "state"), "司法解释": ("sifa-jieshi", "court"), "案例": ("anli", "court"),
+    "部门规章": ("bumen-guizhang", "ministry"), "其他": ("qita", "ministry"),
+}
+ISSUERS = {
+    "npc": ("全国人民代表大会常务委员会", "全国人大常委会", "npcsc", "人大常"),
+    "state": ("中华人民共和国国务院", "国务院", "gwy", "国令"),
+    "court": ("最高人民法院", "最高法", "zgfy", "法释"),
+    "ministry": ("国务院有关部门", "国务院部门", "gwybm", "部令"),
+}
+TAGS = {"劳动": "laodong", "环境": "huanjing", "税": "shuishou", "知识产权": "zhishi-chanquan", "安全": "anquan",
+        "教育": "jiaoyu", "医": "yiliao", "金融": "jinrong", "土地": "tudi", "交通": "jiaotong"}
+DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+FILE_DATE = re.compile(r"\((\d{4})-(\d{2})-(\d{2})\)")
+
+
+def parse(path: Path) -> tuple[str, str, str | None]:
+    """(title, body, ISO date) of one corpus file."""
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text.partition("<!-- INFO END -->")
+    titles = re.findall(r"^#\s+(.+)$", head, re.MULTILINE)
+    title = " ".join(titles) if titles else path.stem
+    dates = DATE.findall(head) or FILE_DATE.findall(path.name)
+    date = None
+    if dates:
+        y, m, d = (int(x) for x in dates[-1])
+        date = f"{y:04d}-{m:02d}-{d:02d}"
+    return title.strip(), body.strip() + "\n", date
+
+
+def write_vocabularies(out: Path) -> None:
+    data = out / "content" / "_data"
+    data.mkdir(parents=True, exist_ok=True)
+    agencies = [{"name": n, "short": s, "slug": slug, "kind": "部门"} for n, s, slug, _ in ISSUERS.values()]
+    topics = [{"name": folder, "slug": slug} for folder, (slug, _) in FOLDERS.items()]
+    tags = [{"name": name, "slug": slug, "group": "关键词"} for name, slug in TAGS.items()]
+    for name, items in (("agencies", agencies), ("topics", topics), ("tags", tags)):
+        (data / f"{name}.yml").write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def make(out: Path, corpus: Path, limit: int | None) -> int:
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "content" / "documents").mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", out / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", out / "theme")
+    shutil.copytree(REPO / "hooks", out / "hooks")
+    (out / "gazette.yml").write_text("name: 法律法规汇编（基准测试）\npublisher: gazette 基准测试\nsync_level: 警告\n",
+                                     encoding="utf-8")
+    (out / "content" / "index.md").write_text("---\ntitle: 首页\ntemplate: gazette/home.html\n---\n\n"
+                                              "由 npc-laws 语料生成的基准测试公报。\n", encoding="utf-8")
+    write_vocabularies(out)
+    numbers: dict[tuple[str, int], int] = defaultdict(int)
+    files = sorted(p for p in corpus.rglob("*.md"))[:limit]
+    for index, path in enumerate(files, 1):
+        folder = path.relative_to(corpus).parts[0]
+        topic_slug, issuer_key = FOLDERS.get(folder, ("qita", "ministry"))
+        title, body, date = parse(path)
+        date = date or "2000-01-01"
+        year = int(date[:4])
+        numbers[(issuer_key, year)] += 1
+        name, _, _, prefix = ISSUERS[issuer_key]
+        front = {
+            "title": title, "kind": "政策文件", "issuer": name,
+            "doc_number": f"{prefix}〔{year}〕{numbers[(issuer_key, year)]}号",
+            "signed": date, "published": date, "disclosure": "主动公开",
+            "topics": [folder if folder in FOLDERS else "其他"],
+        }
+        tags = [tag for tag in TAGS if tag in title]
+        if tags:
+            front["tags"] = tags
+        target = out / "content" / "documents" / "laws" / topic_slug / f"{index:04d}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+        dumped = re.sub(r"^(signed|published): '(\d{4}-\d{2}-\d{2})'$", r"\1: \2", dumped, flags=re.MULTILINE)
+        target.write_text(f"---\n{dumped}---\n\n{body}", encoding="utf-8")
+    return len(files)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    count = make(args.out, args.corpus, args.limit)
+    print(f"{count} documents written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

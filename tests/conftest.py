@@ -1,0 +1,34 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from projects import write_project  # noqa: E402
+
+from gazette.project import load_and_check  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fixed_build_date(monkeypatch):
+    """Validity depends on the build date: fix it (2025-01-01, Beijing time)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735660800")
+
+
+@pytest.fixture
+def project(tmp_path):
+    """Write a minimal project with overrides: project({path: text})."""
+    def make(files=None, site=False):
+        return write_project(tmp_path / "project", files or {}, site=site)
+    return make
+
+
+@pytest.fixture
+def findings(project):
+    """The formatted findings of `gazette check` on a minimal project with overrides."""
+    def run(files=None):
+        _, report = load_and_check(project(files))
+        return [f.format() for f in report.findings]
+    return run
