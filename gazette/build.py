@@ -50,7 +50,8 @@ def _render(root: Path, site_dir: Path, prepared: session.Prepared) -> None:
     quiet_mkdocs()
     session.prepare(prepared)
     try:
-        with prepared.progress.step("生成网页"):
+        with prepared.progress.step("生成网页") as tick:
+            prepared.tick = tick
             config = load_config(config_file=str(config_file), site_dir=str(site_dir))
             mkdocs_build(config)
     except MkDocsException as exc:

@@ -45,6 +45,7 @@ class _Build:
         self.pages = {page.src_uri: page for page in generated_pages(self.library, self.views)}
         self.documents = {f"documents/{doc.id}.md": doc for doc in self.library.public}
         self.rendered = 0
+        self.total = 0
 
 
 _build: _Build | None = None
@@ -87,6 +88,7 @@ def _load(root: Path) -> session.Prepared:
 def on_files(files, config):
     files = gate(files, _build.library)
     add_generated(files, list(_build.pages.values()), config)
+    _build.total = len(files.documentation_pages())
     return files
 
 
@@ -109,6 +111,8 @@ def on_page_context(context, page, config, nav):
         view = home_view(_build.library, _build.views)
     context["gazette"] = {"site": _site(), "view": view}
     _build.rendered += 1
+    if _build.prepared.tick:
+        _build.prepared.tick(_build.rendered, _build.total)
     return context
 
 

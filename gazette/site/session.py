@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ class Prepared:
     library: Library
     progress: Progress
     preview: bool = False
+    tick: Callable[[int, int], None] | None = None  # progress of page rendering
 
 
 _prepared: Prepared | None = None
