@@ -18,6 +18,7 @@ from ..library.document import Document
 from ..library.library import RELATION_STATUS, Library
 from ..model.fields import Context
 from ..model.kinds import STATUSES
+from ..model.manifest import ISSUE_SCHEMA as MANIFEST
 from ..model.schema import DOCUMENT_SCHEMA, Key
 from ..site.views import attachment_url
 from .dates import latest, updated
@@ -92,17 +93,16 @@ def _issue(library: Library, doc: Document) -> dict | None:
             "date": issue.date.isoformat(), "url": absolute(library, issue.url), "pdf_url": issue_pdf_url(library, issue)}
 
 
-ISSUE_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "year": {"title": "年份", "type": "integer"}, "number": {"title": "期号", "type": "integer"},
-        "total": {"title": "总期号", "anyOf": [{"type": "integer"}, {"type": "null"}]},
-        "title": {"title": "期刊名称", "type": "string"}, "date": {"title": "出版日期", "type": "string", "format": "date"},
-        "url": {"title": "网址", **URL_SCHEMA}, "pdf_url": {"title": "印刷版 PDF", **_nullable(URL_SCHEMA)},
-    },
-    "required": ["year", "number", "total", "title", "date", "url", "pdf_url"],
-    "additionalProperties": False,
-}
+def _issue_schema(ctx: Context) -> dict:
+    """An issue as open data: the manifest's own keys (declared in gazette.model.manifest), title and URLs."""
+    props = {key: {"title": MANIFEST[key].label, **shape(MANIFEST[key].field, ctx)} for key in ("year", "number")}
+    props["total"] = {"title": MANIFEST["total"].label, **_nullable(shape(MANIFEST["total"].field, ctx))}
+    props["title"] = {"title": "期次", "type": "string"}
+    props["date"] = {"title": MANIFEST["date"].label, **shape(MANIFEST["date"].field, ctx)}
+    props["url"] = {"title": "网址", **URL_SCHEMA}
+    props["pdf_url"] = {"title": "印刷版 PDF", **_nullable(URL_SCHEMA)}
+    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+
 
 # Keys whose published value is what the Library computed, not what the editor wrote.
 OVERRIDES = {
@@ -129,7 +129,7 @@ COMPUTED_AFTER = [
     *[Column(REVERSE[key], REVERSE_LABELS[key], lambda ctx: {"type": "array", "items": URL_SCHEMA},
              lambda library, doc, key=key: _urls(library, doc.related_from.get(key, [])))
       for key in RELATION_STATUS],
-    Column("issue", "刊登期次", lambda ctx: _nullable(ISSUE_SCHEMA), _issue, "收录本文件的一期公报。"),
+    Column("issue", "刊登期次", lambda ctx: _nullable(_issue_schema(ctx)), _issue, "收录本文件的一期公报。"),
     Column("pdf_url", "PDF 版", lambda ctx: _nullable(URL_SCHEMA), pdf_url, "本文件单行本 PDF 的网址。"),
 ]
 
