@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..config import CONFIG_FILE, load_config
-from ..errors import GazetteError
+from ..config import load_config
 from ..findings import Report
 from ..model.kinds import KINDS, POLICY
-from ..newdoc import find_kind
 from ..wordimport.document import import_docx
+from .common import kind_argument, project_root
 
 NAME = "import"
 HELP = "把 Word（.docx）文件导入为一份文件，从原文提取标题、发文字号、成文日期、发文机关等"
@@ -24,13 +23,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    kind = find_kind(args.kind)
-    if kind is None:
-        raise GazetteError(f"未知的信息类别“{args.kind}”。可用：{'、'.join(k.name for k in KINDS)}。")
-    root = args.root.resolve()
-    if not (root / CONFIG_FILE).is_file():
-        raise GazetteError(f"{root} 不是公报项目文件夹（找不到 {CONFIG_FILE}）。")
-    config = load_config(root, Report())
+    kind = kind_argument(args.kind)
+    config = load_config(project_root(args.root), Report())
     result = import_docx(config, args.file, kind, args.doc_id)
     rel = config.rel(result.path)
     print(rel)
