@@ -83,14 +83,19 @@ def _title(blocks: list) -> tuple[int | None, int]:
                and isinstance(blocks[end], Paragraph) and blocks[end].centered):
             end += 1  # a long title set over two or three centred lines
         return i, end if genre_of_title(_joined(blocks, i, end)) else i + 1
-    return None, 0
+    # A title that names no 文种 (…条例, …办法): the first centred line after the masthead.
+    centred = next((i for i, b in candidates if b.centered and _could_be_title(b.text)), None)
+    return (centred, centred + 1) if centred is not None else (None, 0)
+
+
+def _could_be_title(text: str) -> bool:
+    text = compact(text)
+    return not (_DOC_NUMBER.search(text) or _is_masthead(text) or parse_date(text) or text.endswith(("：", ":"))
+                or len(text) > 120)
 
 
 def _reads_like_title(text: str) -> bool:
-    text = compact(text)
-    if _DOC_NUMBER.search(text) or _is_masthead(text) or parse_date(text) or text.endswith(("：", ":")):
-        return False
-    return len(text) <= 120 and bool(genre_of_title(text) or "关于" in text[:40])
+    return _could_be_title(text) and bool(genre_of_title(compact(text)) or "关于" in compact(text)[:40])
 
 
 def _joined(blocks: list, start: int, end: int) -> str:

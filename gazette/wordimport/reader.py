@@ -65,7 +65,9 @@ def read_docx(path: Path, image_stem: str) -> WordFile:
         raise GazetteError(f"无法读取 {path}：它不是 Word .docx 文件（{type(exc).__name__}）。"
                            "旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx。") from exc
     numbering_part = _numbering_part(document)
-    reader = _Reader(WordFile(), Numbering(numbering_part), image_stem)
+    # Paragraph.style searches every style on each call (slow on long files): look names up once.
+    styles = {style.style_id: style.name for style in document.styles}
+    reader = _Reader(WordFile(), Numbering(numbering_part), image_stem, styles)
     for item in document.iter_inner_content():
         if isinstance(item, DocxTable):
             reader.file.blocks.append(reader.table(item))
@@ -82,11 +84,11 @@ def _numbering_part(document):
 
 
 class _Reader:
-    def __init__(self, file: WordFile, numbering: Numbering, image_stem: str):
-        self.file, self.numbering, self.image_stem = file, numbering, image_stem
+    def __init__(self, file: WordFile, numbering: Numbering, image_stem: str, styles: dict[str, str]):
+        self.file, self.numbering, self.image_stem, self.styles = file, numbering, image_stem, styles
 
     def paragraph(self, para: DocxParagraph) -> Paragraph:
-        style = para.style.name if para.style is not None else ""
+        style = self.styles.get(para._p.style or "", "")  # the paragraph's style id (none: the default style)
         heading = 0 if style.lower() == "title" else _heading_level(style)
         text, markdown = self._inline(para)
         label = self._label(para)
