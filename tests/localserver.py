@@ -5,6 +5,7 @@ from __future__ import annotations
 import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 import trustme
 
@@ -32,7 +33,8 @@ class Server(ThreadingHTTPServer):
 
 class Handler(BaseHTTPRequestHandler):
     """/ok 200, /moved 301→/ok, /away 301→another host, /missing 404, /broken 500,
-    /slow (answers after SLOW_SECONDS), /no-head (HEAD 405, GET 200), /secret 200."""
+    /slow (answers after SLOW_SECONDS), /no-head (HEAD 405, GET 200), /secret 200;
+    `?ms=N` delays any answer by N milliseconds."""
 
     server: Server
 
@@ -49,15 +51,19 @@ class Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.requests.append((self.command, self.path))
         port = self.server.server_address[1]
+        path, _, query = self.path.partition("?")
+        delay = parse_qs(query).get("ms")
+        if delay:  # simulated network latency, for the benchmark
+            self.server.stopping.wait(int(delay[0]) / 1000)
         routes = {
             "/ok": (200, None), "/secret": (200, None), "/missing": (404, None), "/broken": (500, None),
             "/moved": (301, "/ok"), "/away": (301, f"https://127.0.0.1:{port}/ok"),
             "/no-head": (405 if self.command == "HEAD" else 200, None),
         }
-        if self.path == "/slow":
+        if path == "/slow":
             self.server.stopping.wait(SLOW_SECONDS)
             routes["/slow"] = (200, None)
-        status, location = routes.get(self.path, (404, None))
+        status, location = routes.get(path, (404, None))
         self.send_response(status)
         if location:
             self.send_header("Location", location)
