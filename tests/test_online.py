@@ -145,3 +145,14 @@ def test_offline_is_the_default(linked, server):
     result = subprocess.run([sys.executable, "-m", "gazette", "-C", str(root), "check"],
                             capture_output=True, text=True)
     assert result.returncode == 0 and server.requests == []
+
+
+def test_damaged_cache_is_reported_and_replaced(linked, server, capsys):
+    root, library, _ = linked
+    cache = root / CACHE_FILE
+    cache.parent.mkdir(parents=True)
+    cache.write_text("{不是 JSON", encoding="utf-8")
+    _, counts, _ = run(library)
+    assert counts["checked"] == 8
+    assert "无法读取链接检查缓存" in capsys.readouterr().err
+    assert json.loads(cache.read_text(encoding="utf-8"))["version"] == 1

@@ -24,7 +24,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     kind = kind_argument(args.kind)
-    config = load_config(project_root(args.root), Report())
+    config = load_config(project_root(args.root), Report())  # settings problems: gazette check reports them
     result = import_docx(config, args.file, kind, args.doc_id)
     rel = config.rel(result.path)
     print(rel)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,8 +27,9 @@ class LinkCache:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError):
-            return {}  # a damaged cache is only a cache: check again and rewrite it
+        except (OSError, ValueError) as exc:  # only a cache: say so, check again and rewrite it
+            print(f"gazette：无法读取链接检查缓存 {self.path}（{exc}），将全部重新检查。", file=sys.stderr)
+            return {}
         if not isinstance(data, dict) or data.get("version") != VERSION or data.get("hosts") != self.hosts:
             return {}  # another allow-list gives other outcomes
         entries = data.get("links")

@@ -114,4 +114,4 @@ def _reason(exc: BaseException) -> str:
         if isinstance(seen, ssl.SSLCertVerificationError):
             return seen.verify_message or "证书不受信任"
         seen = seen.__cause__ or seen.__context__
-    return type(exc).__name__
+    return f"连接失败：{type(exc).__name__}"

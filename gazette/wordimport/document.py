@@ -74,7 +74,7 @@ def import_docx(config: Config, source: Path, kind: Kind, doc_id: str | None = N
     """Read `source`, write the document (and its pictures) into the project; never overwrite."""
     if source.suffix.lower() != ".docx" or not source.is_file():
         raise GazetteError(f"找不到 Word 文件 {source}（须为 .docx；旧版 .doc 请先另存为 .docx）。")
-    report = Report()
+    report = Report()  # a broken vocabulary only means no issuer is recognised; gazette check reports it
     agencies = load_vocabularies(config, report)["agencies"]
     word = read_docx(source, "image")
     found = extract(word, agencies)
