@@ -3,6 +3,7 @@
 import os
 import shutil
 import subprocess
+import sys
 
 import yaml
 from pre_commit.clientlib import load_manifest
@@ -30,6 +31,21 @@ def test_workflow_structure():
     assert links["continue-on-error"] is True
     assert [s["run"] for s in links["steps"] if "run" in s][-1] == ".venv/bin/gazette check --online --format github"
     assert any(s.get("with", {}).get("path") == ".cache/gazette" for s in links["steps"]), "the link cache is kept"
+
+
+def schema_check(path, schema="vendor.github-workflows"):
+    """check-jsonschema with the GitHub workflow schema it vendors (from SchemaStore; no network)."""
+    tool = os.path.join(os.path.dirname(sys.executable), "check-jsonschema")
+    return subprocess.run([tool, "--builtin-schema", schema, str(path)], capture_output=True, text=True)
+
+
+def test_workflow_matches_githubs_schema(tmp_path):
+    for schema in ("vendor.github-workflows", "custom.github-workflows-require-timeout"):
+        result = schema_check(WORKFLOW, schema)
+        assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on:", "run-on:"), encoding="utf-8")
+    assert schema_check(broken).returncode == 1
 
 
 def checkout(tmp_path):
