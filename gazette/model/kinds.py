@@ -34,9 +34,13 @@ PUBLIC = "主动公开"
 AGENCY_KINDS = ("区政府", "区府办", "部门", "街镇")
 
 
+# Closing marks that may follow the 文种 at the end of a title.
+TITLE_CLOSERS = "》」』”）) "
+
+
 def genre_of_title(title: str) -> str | None:
     """The 文种 a title names at its end (…的通知 → 通知), or None."""
-    stripped = title.rstrip("》」』”）) ")
+    stripped = title.rstrip(TITLE_CLOSERS)
     for genre in sorted(GENRES, key=len, reverse=True):
         if stripped.endswith(genre):
             return genre
