@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .emit import step as emit
 from .library.library import Library
 
 
@@ -20,4 +21,6 @@ class Step:
     in_preview: bool = True  # False: skipped by `gazette serve` (slow, not needed to preview)
 
 
-STEPS: list[Step] = []
+STEPS: list[Step] = [
+    Step(emit.LABEL, emit.emit),
+]
