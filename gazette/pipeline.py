@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .library.library import Library
+from .print.step import write_print_edition
 
 
 @dataclass(frozen=True)
@@ -20,4 +21,6 @@ class Step:
     in_preview: bool = True  # False: skipped by `gazette serve` (slow, not needed to preview)
 
 
-STEPS: list[Step] = []
+STEPS: list[Step] = [
+    Step("生成印刷版 PDF", write_print_edition, in_preview=False),
+]

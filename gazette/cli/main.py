@@ -9,9 +9,9 @@ import traceback
 from pathlib import Path
 
 from ..errors import GazetteError
-from . import build, check, new, schema, serve
+from . import build, check, new, pdf, schema, serve
 
-COMMANDS = (check, build, serve, new, schema)
+COMMANDS = (check, build, serve, new, schema, pdf)
 
 
 def parser() -> argparse.ArgumentParser:
