@@ -71,6 +71,11 @@ def test_gbt_9704_roles_are_marked():
     assert roles.with_class("gz-chapter") == ["第一章　总则", "第二章　附则"]
 
 
+def test_an_opening_sentence_is_no_addressee():
+    opening = "根据《中华人民共和国刑事诉讼法》的有关规定，结合工作实际，制定如下规定：\n\n一、正文。\n"
+    assert Roles(body_html(opening, "d", no_links, no_links)).with_class("gz-addressee") == []
+
+
 def test_a_date_inside_text_is_no_signature():
     roles = Roles(body_html("本办法自2024年3月1日起施行。\n\n施行日期：\n\n2024年3月1日\n", "d", no_links, no_links))
     assert roles.with_class("gz-date") == ["2024年3月1日"]

@@ -26,7 +26,8 @@ CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+[编章�
 SENTENCE_PUNCTUATION = re.compile(r"[。，；：！？、,;:!?]")
 SIGNATURE_MAX = 30  # characters: longer paragraphs are text, not an issuer's name
 SIGNATURE_LINES = 4  # joint documents sign with one line per issuer
-ADDRESSEE_MAX = 80  # characters: 主送机关 is a list of names, not a paragraph of text
+ADDRESSEE_MAX = 50  # characters: 主送机关 is a list of names, not a paragraph of text
+NOT_IN_ADDRESSEE = re.compile(r"[《》“”。；！？]")  # titles, quotations and sentence ends belong to text
 
 LinkResolver = Callable[[str], "str | None"]  # href -> absolute URL, or None to drop the link
 
@@ -126,7 +127,7 @@ def _is_addressee(element: etree.Element) -> bool:
     """主送机关: a first paragraph of names that ends with a colon (区政府各委、办、局，……：)."""
     text = _text(element).strip()
     return (element.tag == "p" and not len(element) and text.endswith("：")
-            and len(text) <= ADDRESSEE_MAX and not re.search(r"[。；！？]", text))
+            and len(text) <= ADDRESSEE_MAX and not NOT_IN_ADDRESSEE.search(text))
 
 
 def _remove(parent: etree.Element, element: etree.Element) -> None:

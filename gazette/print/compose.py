@@ -37,7 +37,7 @@ class Composer:
         self.addresses = Addresses(library, base_url)
         self.created = created.isoformat(timespec="seconds")
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=False)
+                               undefined=StrictUndefined)
         self._articles: dict[str, dict] = {}
 
     def issue_html(self, issue: Issue) -> str:

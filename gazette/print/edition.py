@@ -11,7 +11,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from multiprocessing import get_context
 from pathlib import Path
@@ -35,14 +35,14 @@ Tick = Callable[[int, int], None]
 class Job:
     target: str  # site-relative path of the PDF
     html: str
-    sources: tuple[str, ...]  # project files whose text the PDF prints, for messages
+    sources: tuple[str, ...]  # project files whose text the PDF prints, its own first (for messages)
 
 
 @dataclass
 class Made:
     files: int = 0
     pages: int = 0
-    warnings: Report | None = None
+    warnings: Report = field(default_factory=Report)
 
 
 class Edition:
@@ -53,11 +53,11 @@ class Edition:
         self.composer = Composer(library, site_url(library.config.root), build_datetime())
 
     def issue_job(self, issue: Issue) -> Job:
-        sources = (CONFIG_FILE, issue.rel, *(doc.rel for doc in issue.documents))
+        sources = (issue.rel, CONFIG_FILE, *(doc.rel for doc in issue.documents))
         return Job(issue_pdf_url(issue), self.composer.issue_html(issue), sources)
 
     def document_job(self, doc: Document) -> Job:
-        return Job(document_pdf_url(doc), self.composer.document_html(doc), (CONFIG_FILE, doc.rel))
+        return Job(document_pdf_url(doc), self.composer.document_html(doc), (doc.rel, CONFIG_FILE))
 
     def jobs(self) -> list[Job]:
         """Every issue, then every public document (never library.documents: the publication gate)."""
@@ -66,12 +66,12 @@ class Edition:
 
     def make(self, jobs: list[Job], out: Path, tick: Tick | None = None) -> Made:
         """Render `jobs` into `out`; raise GazetteError listing every character no font has."""
-        made, missing = Made(warnings=Report()), defaultdict(set)
+        made, missing = Made(), defaultdict(set)
         for count, (job, rendered) in enumerate(self._render(jobs), 1):
             for char in rendered.missing:
                 missing[char].update(job.sources)
             for message in rendered.warnings:
-                made.warnings.warning(job.sources[-1], 1, f"生成 {job.target} 时：{message}")
+                made.warnings.warning(job.sources[0], 1, f"生成 {job.target} 时：{message}")
             if not rendered.missing:  # a PDF with empty boxes in it is never written
                 target = out / job.target
                 target.parent.mkdir(parents=True, exist_ok=True)
