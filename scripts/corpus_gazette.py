@@ -6,6 +6,8 @@ Usage: scripts/corpus_gazette.py OUT_DIR [--corpus DIR] [--limit N] [--issue-pag
 The laws are outside copyright (Art. 5, PRC Copyright Law). Front matter is
 synthesised: issuer from the corpus folder, dates from the info lines,
 a 发文字号 numbered per issuer and year, topics by folder, tags by keyword.
+Private-use characters (a few rare characters the source encoded privately;
+no font draws them) become 〓, the typesetter's mark for a missing character.
 The project reuses this repository's mkdocs.yml, theme and hooks.
 With --issue-pages, it also gets one issue (期) of about that many printed pages.
 """
@@ -41,11 +43,12 @@ TAGS = {"劳动": "laodong", "环境": "huanjing", "税": "shuishou", "知识产
         "教育": "jiaoyu", "医": "yiliao", "金融": "jinrong", "土地": "tudi", "交通": "jiaotong"}
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 FILE_DATE = re.compile(r"\((\d{4})-(\d{2})-(\d{2})\)")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def parse(path: Path) -> tuple[str, str, str | None]:
     """(title, body, ISO date) of one corpus file."""
-    text = path.read_text(encoding="utf-8")
+    text = PRIVATE_USE.sub("〓", path.read_text(encoding="utf-8"))
     head, _, body = text.partition("<!-- INFO END -->")
     titles = re.findall(r"^#\s+(.+)$", head, re.MULTILINE)
     title = " ".join(titles) if titles else path.stem

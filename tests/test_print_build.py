@@ -7,6 +7,7 @@ import sys
 from pypdf import PdfReader
 
 import pdftools
+import projects
 from projects import POLICY
 
 BASE_URL = "https://gazette.example.gov.cn/"  # mkdocs.yml site_url, copied into test projects
@@ -54,13 +55,7 @@ topics: [综合政务]
 LINKS = POLICY.replace("示例政策正文。", "示例政策正文，[旧办法](../2023/old.md)同时废止。") \
     .replace("tags: [营商环境]", "tags: [营商环境]\nrepeals: [2023/old]")
 
-ISSUE = """\
-year: 2024
-number: 1
-date: 2024-03-31
-sections:
-  - title: 区政府办公室文件
-    documents: [2024/ptfb-2024-1]
+ISSUE = projects.ISSUE + """\
   - title: 公告通报
     documents: [2024/gg-2024-1, 2024/web-only]
 """
@@ -179,6 +174,7 @@ def test_a_character_no_font_has_is_an_error_with_file_and_line(project, tmp_pat
     result = gazette("-C", str(root), "pdf", "2024-1", "-o", str(tmp_path / "x.pdf"))
     assert result.returncode == 1
     assert f"content/documents/2024/ptfb-2024-1.md:{line}: 错误: 字符“\U0010FFFD”（U+10FFFD）" in result.stderr
+    assert "私用区字符" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "x.pdf").exists()
     build = gazette("-C", str(root), "build", "--out", str(tmp_path / "site"))

@@ -26,5 +26,11 @@ def missing_glyph_report(missing: dict[str, set[str]], root: Path) -> Report:
 
 
 def _message(char: str) -> str:
-    return (f"字符“{char}”（U+{ord(char):04X}）在印刷字体中没有字形，PDF 中会印成空框。"
-            "请改用通行的写法，或确认已安装 fonts-noto-cjk。")
+    private = "这是私用区字符（多为自造字，别的电脑上也无法显示），" if _private_use(char) else ""
+    return (f"字符“{char}”（U+{ord(char):04X}）在印刷字体中没有字形，PDF 中会印成空框。{private}"
+            "请改用通行的写法（缺字可用“〓”标出），或确认已安装 fonts-noto-cjk。")
+
+
+def _private_use(char: str) -> bool:
+    code = ord(char)
+    return 0xE000 <= code <= 0xF8FF or code >= 0xF0000
