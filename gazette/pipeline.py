@@ -17,10 +17,11 @@ from .print.step import write_print_edition
 @dataclass(frozen=True)
 class Step:
     label: str  # shown in progress, in Chinese
-    run: Callable[[Library, Path], None]  # (library, site_dir)
+    run: Callable[[Library, Path], None]  # (library, site_dir); (library, site_dir, tick) when `counts`
     in_preview: bool = True  # False: skipped by `gazette serve` (slow, not needed to preview)
+    counts: bool = False  # True: run also gets tick(done, total) to show a live counter
 
 
 STEPS: list[Step] = [
-    Step("生成印刷版 PDF", write_print_edition, in_preview=False),
+    Step("生成印刷版 PDF", write_print_edition, in_preview=False, counts=True),
 ]
