@@ -88,6 +88,14 @@ def test_build_makes_every_pdf_reproducibly_and_links_them(project, tmp_path):
     assert set(made) == {"issues/2024/1/gazette-2024-1.pdf", "documents/2024/ptfb-2024-1.pdf",
                          "documents/2024/gg-2024-1.pdf", "documents/2024/web-only.pdf", "documents/2023/old.pdf"}
     assert made == pdf_bytes(second)  # same input, same SOURCE_DATE_EPOCH: the same bytes
+    for path in made:
+        pdf = first / path
+        assert all(font.embedded and font.subset for font in pdftools.fonts(pdf)), path
+        assert pdftools.info(pdf)["Page size"].endswith("(A4)"), path
+        assert 'pdfaid:part="3"' in pdftools.run("pdfinfo", "-meta", str(pdf)), path
+    info = pdftools.info(first / "documents/2024/ptfb-2024-1.pdf")
+    assert info["Title"] == "上海市普陀区人民政府办公室关于印发《示例管理办法》的通知"
+    assert info["Author"] == "上海市普陀区人民政府办公室" and "普府办〔2024〕1号" in info["Subject"]
     issue_page = (first / "issues/2024/1/index.html").read_text(encoding="utf-8")
     assert 'href="gazette-2024-1.pdf"' in issue_page
     document_page = (first / "documents/2024/ptfb-2024-1/index.html").read_text(encoding="utf-8")
