@@ -22,7 +22,7 @@ ISSUE_ID = re.compile(r"^\s*(\d{4})\s*-\s*0*(\d+)\s*$")
 
 def add_arguments(parser) -> None:
     parser.add_argument("issue", metavar="年份-期号", help="要生成的一期，如 2024-5（也可写 2024-05）")
-    parser.add_argument("-o", "--output", type=Path, default=None,
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="文件",
                         help="PDF 文件的保存位置（默认 build/print/gazette-<年份>-<期号>.pdf）")
 
 
