@@ -12,15 +12,18 @@ from pathlib import Path
 
 from .emit import step as emit
 from .library.library import Library
+from .print.step import write_print_edition
 
 
 @dataclass(frozen=True)
 class Step:
     label: str  # shown in progress, in Chinese
-    run: Callable[[Library, Path], None]  # (library, site_dir)
+    run: Callable[[Library, Path], None]  # (library, site_dir); (library, site_dir, tick) when `counts`
     in_preview: bool = True  # False: skipped by `gazette serve` (slow, not needed to preview)
+    counts: bool = False  # True: run also gets tick(done, total) to show a live counter
 
 
 STEPS: list[Step] = [
     Step(emit.LABEL, emit.emit),
+    Step("生成印刷版 PDF", write_print_edition, in_preview=False, counts=True),
 ]

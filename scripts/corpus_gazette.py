@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Make a gazette project from ../shared/corpus/npc-laws (real laws, synthesised front matter).
 
-Usage: scripts/corpus_gazette.py OUT_DIR [--corpus DIR] [--limit N]
+Usage: scripts/corpus_gazette.py OUT_DIR [--corpus DIR] [--limit N] [--issue-pages N]
 
 The laws are outside copyright (Art. 5, PRC Copyright Law). Front matter is
 synthesised: issuer from the corpus folder, dates from the info lines,
 a 发文字号 numbered per issuer and year, topics by folder, tags by keyword.
+Private-use characters (a few rare characters the source encoded privately;
+no font draws them) become 〓, the typesetter's mark for a missing character.
 The project reuses this repository's mkdocs.yml, theme and hooks.
+With --issue-pages, it also gets one issue (期) of about that many printed pages.
 """
 
 from __future__ import annotations
@@ -40,11 +43,12 @@ TAGS = {"劳动": "laodong", "环境": "huanjing", "税": "shuishou", "知识产
         "教育": "jiaoyu", "医": "yiliao", "金融": "jinrong", "土地": "tudi", "交通": "jiaotong"}
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 FILE_DATE = re.compile(r"\((\d{4})-(\d{2})-(\d{2})\)")
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def parse(path: Path) -> tuple[str, str, str | None]:
     """(title, body, ISO date) of one corpus file."""
-    text = path.read_text(encoding="utf-8")
+    text = PRIVATE_USE.sub("〓", path.read_text(encoding="utf-8"))
     head, _, body = text.partition("<!-- INFO END -->")
     titles = re.findall(r"^#\s+(.+)$", head, re.MULTILINE)
     title = " ".join(titles) if titles else path.stem
@@ -105,14 +109,47 @@ def make(out: Path, corpus: Path, limit: int | None) -> int:
     return len(files)
 
 
+CHARS_PER_PAGE = 430  # Markdown characters per printed page, measured (blank pages before odd-page starts included)
+ISSUE_DOCUMENT_PAGES = 20  # longer laws are left out of the issue, so that it mixes many documents like a real one
+
+
+def write_issue(out: Path, pages: int) -> list[str]:
+    """issues/<year>-01.yml listing documents (of at most 20 pages) in file order until about `pages` pages."""
+    chosen, chars, latest = [], 0, "2000-01-01"
+    for path in sorted((out / "content" / "documents").rglob("*.md")):
+        if chars >= pages * CHARS_PER_PAGE:
+            break
+        text = path.read_text(encoding="utf-8")
+        if len(text) > ISSUE_DOCUMENT_PAGES * CHARS_PER_PAGE:
+            continue
+        front = yaml.safe_load(text.split("---", 2)[1])
+        chosen.append((path.relative_to(out / "content" / "documents").with_suffix("").as_posix(), front["topics"][0]))
+        chars += len(text)
+        latest = max(latest, str(front["published"]))
+    sections: dict[str, list[str]] = defaultdict(list)
+    for doc_id, topic in chosen:
+        sections[topic].append(doc_id)
+    year = int(latest[:4])
+    manifest = {"year": year, "number": 1, "date": f"{year}-12-31",
+                "sections": [{"title": title, "documents": ids} for title, ids in sections.items()]}
+    (out / "issues").mkdir(exist_ok=True)
+    dumped = yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False)
+    dumped = dumped.replace(f"date: '{year}-12-31'", f"date: {year}-12-31")
+    (out / "issues" / f"{year}-01.yml").write_text(dumped, encoding="utf-8")
+    return [doc_id for doc_id, _ in chosen]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--issue-pages", type=int, default=None, help="also write one issue of about N printed pages")
     args = parser.parse_args()
     count = make(args.out, args.corpus, args.limit)
     print(f"{count} documents written to {args.out}")
+    if args.issue_pages:
+        print(f"issue of {len(write_issue(args.out, args.issue_pages))} documents written to {args.out / 'issues'}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from ..model.fields import Context
 from ..model.kinds import STATUSES
 from ..model.manifest import ISSUE_SCHEMA as MANIFEST
 from ..model.schema import DOCUMENT_SCHEMA, Key
+from ..site import urls
 from ..site.views import attachment_url
 from .dates import latest, updated
 from .shapes import URL_SCHEMA, is_list, plain, shape
@@ -39,16 +40,14 @@ class Column:
     help: str = ""
 
 
-def pdf_url(library: Library, doc: Document) -> str | None:
-    """The document's print-edition PDF. Placeholder until the print edition lands (issue 4):
-    wire gazette.site.urls.document_pdf_url here at merge."""
-    return None
+def pdf_url(library: Library, doc: Document) -> str:
+    """The full URL of the document's print-edition PDF."""
+    return absolute(library, urls.document_pdf_url(doc))
 
 
-def issue_pdf_url(library: Library, issue) -> str | None:
-    """The issue's print-edition PDF. Placeholder until the print edition lands (issue 4):
-    wire gazette.site.urls.issue_pdf_url here at merge."""
-    return None
+def issue_pdf_url(library: Library, issue) -> str:
+    """The full URL of the issue's print-edition PDF."""
+    return absolute(library, urls.issue_pdf_url(issue))
 
 
 def _urls(library: Library, docs) -> list[str]:
@@ -100,7 +99,7 @@ def _issue_schema(ctx: Context) -> dict:
     props["title"] = {"title": "期次", "type": "string"}
     props["date"] = {"title": MANIFEST["date"].label, **shape(MANIFEST["date"].field, ctx)}
     props["url"] = {"title": "网址", **URL_SCHEMA}
-    props["pdf_url"] = {"title": "印刷版 PDF", **_nullable(URL_SCHEMA)}
+    props["pdf_url"] = {"title": "印刷版 PDF", **URL_SCHEMA}
     return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
 
 
@@ -130,7 +129,7 @@ COMPUTED_AFTER = [
              lambda library, doc, key=key: _urls(library, doc.related_from.get(key, [])))
       for key in RELATION_STATUS],
     Column("issue", "刊登期次", lambda ctx: _nullable(_issue_schema(ctx)), _issue, "收录本文件的一期公报。"),
-    Column("pdf_url", "PDF 版", lambda ctx: _nullable(URL_SCHEMA), pdf_url, "本文件单行本 PDF 的网址。"),
+    Column("pdf_url", "PDF 版", lambda ctx: URL_SCHEMA, pdf_url, "本文件单行本 PDF 的网址。"),
 ]
 
 

@@ -128,5 +128,8 @@ def on_post_build(config):
     for step in pipeline.STEPS:
         if _build.prepared.preview and not step.in_preview:
             continue
-        with progress.step(step.label):
-            step.run(_build.library, Path(config.site_dir))
+        with progress.step(step.label) as tick:
+            if step.counts:
+                step.run(_build.library, Path(config.site_dir), tick)
+            else:
+                step.run(_build.library, Path(config.site_dir))

@@ -15,7 +15,7 @@ from ..emit.catalogue import feed_link
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AGENCY_KINDS, KINDS
-from .urls import LISTINGS, listing_url
+from .urls import LISTINGS, issue_pdf_url, listing_url
 from .views import Views, chinese_date, date_view
 
 
@@ -65,6 +65,7 @@ def issue_view(issue, views: Views) -> dict:
         "title": issue.title, "date": date_view(issue.date), "url": issue.url,
         "sections": [{"title": s.title, "documents": views.links(s.documents)} for s in issue.sections],
         "count": len(issue.documents),
+        "pdf_url": issue_pdf_url(issue),
     }
 
 

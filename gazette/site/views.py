@@ -13,7 +13,7 @@ from ..emit import jsonld
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, EXPIRED, KIND_BY_NAME, REPEALED, VALID
-from .urls import listing_url
+from .urls import document_pdf_url, listing_url
 
 RELATION_LABELS = {"repeals": "本文件废止", "amends": "本文件修改", "supersedes": "本文件替代"}
 RELATED_FROM_LABELS = {"repeals": "被以下文件废止", "amends": "被以下文件修改", "supersedes": "被以下文件替代"}
@@ -89,6 +89,7 @@ class Views:
             "deadline": date_view(doc.deadline),
             "deadline_passed": bool(doc.deadline and doc.deadline < self.library.build_date),
             "jsonld": jsonld.script(self.library, doc),
+            "pdf_url": document_pdf_url(doc),
         })
         return view
 

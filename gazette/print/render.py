@@ -1,0 +1,98 @@
+"""HTML to PDF with WeasyPrint: PDF/A-3b, local resources only, problems collected.
+
+WeasyPrint logs a glyph no font has (".notdef glyph rendered …") and a resource
+it could not load; both are collected here so the caller can report them with
+file and line instead of printing a PDF with empty boxes in it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from .compose import STYLESHEET
+
+OPTIONS = {"pdf_variant": "pdf/a-3b"}  # archival; also sets sRGB output intent and a content-derived /ID
+MISSING_GLYPH = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)" \(U\+[0-9A-F]+\)', re.S)
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    pages: int
+    missing: list[str] = field(default_factory=list)  # characters no font could draw
+    warnings: list[str] = field(default_factory=list)  # anything else WeasyPrint complained about
+
+
+class ContentFetcher(URLFetcher):
+    """Loads data: URIs and files inside one folder (content/); nothing from the network."""
+
+    def __init__(self, root: Path):
+        super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
+        self.root = root.resolve()
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            path = Path(url2pathname(urlsplit(url).path)).resolve()
+            if not path.is_relative_to(self.root):
+                raise ValueError(f"{path} 不在 {self.root} 中")
+        return super().fetch(url, headers)
+
+
+@cache
+def font_config() -> FontConfiguration:
+    """One fontconfig set-up per process: creating one per PDF costs time and memory."""
+    return FontConfiguration()
+
+
+@cache
+def stylesheet() -> CSS:
+    """The print stylesheet, parsed once per process."""
+    return CSS(filename=str(STYLESHEET), font_config=font_config())
+
+
+def render_pdf(html: str, content_dir: Path) -> Rendered:
+    """Lay out `html` (resources relative to `content_dir`) and write a PDF/A-3b."""
+    with _weasyprint_warnings() as messages:
+        document = HTML(string=html, base_url=content_dir.resolve().as_uri() + "/",
+                        url_fetcher=ContentFetcher(content_dir)).render(
+            stylesheets=[stylesheet()], font_config=font_config(), **OPTIONS)
+        pdf = document.write_pdf(**OPTIONS)
+    rendered = Rendered(pdf=pdf, pages=len(document.pages))
+    for message in messages:
+        match = MISSING_GLYPH.fullmatch(message)
+        if match:
+            rendered.missing.append(match.group(1))
+        else:
+            rendered.warnings.append(message)
+    return rendered
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _weasyprint_warnings():
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
