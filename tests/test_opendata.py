@@ -75,7 +75,9 @@ def test_records_hold_every_public_key_and_the_computed_ones(data, library):
         assert record["deadline"] == (doc.deadline.isoformat() if doc.deadline else None)
         assert record["issue"] == (None if not doc.issue else {
             "year": doc.issue.year, "number": doc.issue.number, "total": doc.issue.total, "title": doc.issue.title,
-            "date": doc.issue.date.isoformat(), "url": SITE + doc.issue.url, "pdf_url": None})
+            "date": doc.issue.date.isoformat(), "url": SITE + doc.issue.url,
+            "pdf_url": SITE + f"{doc.issue.url}gazette-{doc.issue.year}-{doc.issue.number}.pdf"})
+        assert record["pdf_url"] == SITE + f"documents/{doc.id}.pdf"
         for key in ("supersedes", "amends", "repeals"):
             assert record[key] == [SITE + t.url for t in doc.relations.get(key, []) if t.is_public]
         for attachment in record["attachments"]:
