@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .library.library import Library
+from .search.indexer import index_site
 
 
 @dataclass(frozen=True)
@@ -20,4 +21,6 @@ class Step:
     in_preview: bool = True  # False: skipped by `gazette serve` (slow, not needed to preview)
 
 
-STEPS: list[Step] = []
+STEPS: list[Step] = [
+    Step("建立检索索引", index_site),
+]

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, EXPIRED, KIND_BY_NAME, REPEALED, VALID
+from ..search.fields import search_view
 from .urls import listing_url
 
 RELATION_LABELS = {"repeals": "本文件废止", "amends": "本文件修改", "supersedes": "本文件替代"}
@@ -85,6 +86,7 @@ class Views:
             "interpreted_by": self.links(d for d in doc.interpreted_by if d.is_public),
             "relations": self._relations(doc),
             "issue": {"title": doc.issue.title, "url": doc.issue.url} if doc.issue else None,
+            "search": search_view(doc, self.vocabularies),
         })
         return view
 
