@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AGENCY_KINDS, KINDS
+from ..search.page import search_page
 from .urls import LISTINGS, listing_url
 from .views import Views, chinese_date, date_view
 
@@ -132,7 +133,7 @@ def home_view(library: Library, views: Views) -> dict:
     }
 
 
-PROVIDERS: list[Provider] = [document_index, issue_pages, listing_pages]
+PROVIDERS: list[Provider] = [document_index, issue_pages, listing_pages, search_page]
 
 
 def generated_pages(library: Library, views: Views | None = None) -> list[GeneratedPage]:
