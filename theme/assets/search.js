@@ -2,12 +2,11 @@
 // Matching: every run of the query must occur in the title or body (see search-text.js);
 // Pagefind finds each run as an exact phrase, this page intersects the runs, counts the
 // facets over the exact result set and keeps the query, filters and sort in the URL.
-import { docNumber, phrase, readable, runs } from "./search-text.js";
+import { loadEngine, Search } from "./search-engine.js";
+import { readable } from "./search-text.js";
 
 const PAGE_SIZE = 10;
 const EXCERPT_UNITS = 36;
-const SORT_KEY = "发布日期";
-const HIDDEN = { code: "机关代字", year: "年份", serial: "文号序号" };
 
 const root = document.querySelector("[data-gz-search]");
 const form = root.querySelector("form");
@@ -20,70 +19,15 @@ const more = root.querySelector(".gz-search__more");
 const FACETS = JSON.parse(root.dataset.facets);
 const siteRoot = new URL(root.dataset.root, location.href).pathname;
 
-let engine = null; // { pagefind, ids: {key: {value: Set}}, byDate: Map(id -> rank) }
-let current = null; // the last search: { query, runs, ranked: [id], results: [Map(id -> result)] }
+let starting = null; // the Pagefind engine, started once
+let current = null; // the last Search
+let visible = []; // ids shown for the current filters and sort
 let shown = 0;
-let generation = 0; // a newer search makes older renders stop
+let generation = 0; // a newer search or view makes older renders stop
 
-async function loadEngine() {
-  const pagefind = await import(new URL(root.dataset.bundle + "pagefind.js", location.href).href);
-  await pagefind.options({ baseUrl: siteRoot, noWorker: true, excerptLength: EXCERPT_UNITS });
-  // Pagefind takes its query language from <html lang> when it starts, and for "zh" it would
-  // re-segment our bigrams with Intl.Segmenter. The index is in our own words (language "und",
-  // see gazette/search/indexer.py), so Pagefind starts with that language; the page keeps its own.
-  const pageLanguage = document.documentElement.getAttribute("lang");
-  document.documentElement.setAttribute("lang", root.dataset.indexLanguage);
-  try {
-    await pagefind.init();
-  } finally {
-    document.documentElement.setAttribute("lang", pageLanguage);
-  }
-  const values = await pagefind.filters();
-  const ids = {};
-  for (const [key, counts] of Object.entries(values)) {
-    ids[key] = {};
-    for (const value of Object.keys(counts)) {
-      const found = await pagefind.search(null, { filters: { [key]: value } });
-      ids[key][value] = new Set(found.results.map((r) => r.id));
-    }
-  }
-  const dated = await pagefind.search(null, { sort: { [SORT_KEY]: "desc" } });
-  const byDate = new Map(dated.results.map((r, i) => [r.id, i]));
-  return { pagefind, ids, byDate };
-}
-
-/** Results of one run with a match in the title or body (metadata-only matches do not count). */
-async function searchRun(run) {
-  const term = [...run].length > 1 ? `"${phrase(run)}"` : run;
-  const found = await engine.pagefind.search(term);
-  return new Map(found.results.filter((r) => r.words.length > 0).map((r) => [r.id, r]));
-}
-
-async function search(query) {
-  const parts = runs(query);
-  if (!parts.length) return { query, runs: parts, ranked: [], results: [] };
-  const results = await Promise.all(parts.map(searchRun));
-  const [first, ...others] = results;
-  const matched = [...first.keys()].filter((id) => others.every((r) => r.has(id)));
-  const ranking = await engine.pagefind.search(parts.map((run) => ([...run].length > 1 ? phrase(run) : run)).join(" "));
-  const score = new Map(ranking.results.map((r, i) => [r.id, i]));
-  const numbered = docNumberHits(query);
-  const rank = (id) => (numbered.has(id) ? -1e6 + engine.byDate.get(id) : score.get(id) ?? 1e6);
-  matched.sort((a, b) => rank(a) - rank(b));
-  return { query, runs: parts, ranked: matched, results };
-}
-
-/** Documents whose 发文字号 is the one typed (its parts present in the query); listed first. */
-function docNumberHits(query) {
-  const parts = docNumber(query);
-  if (!parts) return new Set();
-  let hits = null;
-  for (const [part, key] of Object.entries(HIDDEN)) {
-    if (!parts[part]) continue;
-    const set = engine.ids[key]?.[parts[part]] ?? new Set();
-    hits = hits ? new Set([...hits].filter((id) => set.has(id))) : set;
-  }
-  return hits ?? new Set();
+function engine() {
+  starting = starting ?? loadEngine(root.dataset.bundle, siteRoot, root.dataset.indexLanguage);
+  return starting;
 }
 
 function selectedFilters() {
@@ -91,30 +35,16 @@ function selectedFilters() {
   return Object.fromEntries(FACETS.map((key) => [key, params.getAll(key)]));
 }
 
-function passes(id, selected, except = null) {
-  return FACETS.every((key) => key === except || !selected[key].length
-    || selected[key].some((value) => engine.ids[key]?.[value]?.has(id)));
-}
-
-function ordered(ids) {
-  const sort = sortSelect.value;
-  if (!sort) return ids;
-  const sign = sort === "asc" ? -1 : 1;
-  return [...ids].sort((a, b) => sign * (engine.byDate.get(a) - engine.byDate.get(b)));
-}
-
-function renderFacets(selected) {
+function renderFacets(counts, selected) {
   facetsBox.replaceChildren();
   for (const key of FACETS) {
-    const base = current.ranked.filter((id) => passes(id, selected, key));
-    const counts = Object.entries(engine.ids[key] ?? {})
-      .map(([value, set]) => [value, base.filter((id) => set.has(id)).length])
-      .filter(([value, count]) => count > 0 || selected[key].includes(value));
-    if (!counts.length) continue;
-    counts.sort((a, b) => (key === "年份" ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], "zh")));
+    const values = Object.entries(counts[key] ?? {}).filter(([value, count]) => count > 0 || selected[key].includes(value));
+    for (const value of selected[key]) if (!(value in (counts[key] ?? {}))) values.push([value, 0]);
+    if (!values.length) continue;
+    values.sort((a, b) => (key === "年份" ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], "zh")));
     const group = element("fieldset", "gz-facet");
     group.append(element("legend", "gz-facet__title", key));
-    for (const [value, count] of counts) {
+    for (const [value, count] of values) {
       const label = element("label", "gz-facet__option");
       const box = element("input");
       Object.assign(box, { type: "checkbox", name: key, value, checked: selected[key].includes(value) });
@@ -150,12 +80,16 @@ function updateUrl({ query = null, toggle = null } = {}) {
 
 /** Show the current search with the filters and sort of the URL. */
 async function show() {
+  const mine = ++generation;
   const selected = selectedFilters();
-  const ids = ordered(current.ranked.filter((id) => passes(id, selected)));
-  renderFacets(selected);
-  list.replaceChildren();
-  shown = 0;
   const filtered = FACETS.some((key) => selected[key].length);
+  const ids = current.runs.length ? await current.view(selected, sortSelect.value) : [];
+  const counts = current.runs.length ? await current.facetCounts(FACETS, selected) : {};
+  if (mine !== generation) return;
+  renderFacets(counts, selected);
+  list.replaceChildren();
+  visible = ids;
+  shown = 0;
   if (!ids.length) {
     status.textContent = current.ranked.length && filtered
       ? `在所选条件下没有找到包含“${current.query}”的文件，可以取消部分筛选条件再试。`
@@ -166,15 +100,14 @@ async function show() {
   }
   status.classList.remove("gz-search__status--empty");
   status.textContent = `找到 ${ids.length} 份包含“${current.query}”的文件${filtered ? "（已筛选）" : ""}。`;
-  current.visible = ids;
   await showMore();
 }
 
 async function showMore() {
   const mine = generation;
-  const ids = current.visible.slice(shown, shown + PAGE_SIZE);
+  const ids = visible.slice(shown, shown + PAGE_SIZE);
   shown += ids.length;
-  more.hidden = shown >= current.visible.length;
+  more.hidden = shown >= visible.length;
   const items = await Promise.all(ids.map(renderResult));
   if (mine === generation) list.append(...items);
 }
@@ -243,10 +176,9 @@ async function runQuery(query) {
   }
   status.textContent = "正在检索…";
   try {
-    engine = engine ?? (await loadEngine());
-    const result = await search(query);
+    const search = await new Search(await engine(), query).run();
     if (mine !== generation) return;
-    current = result;
+    current = search;
     document.title = `${query} - 全文检索`;
     await show();
     root.dataset.state = "done";
@@ -265,6 +197,13 @@ form.addEventListener("submit", (event) => {
 });
 sortSelect.addEventListener("change", () => updateUrl() && current && show());
 more.addEventListener("click", () => showMore());
+
+// For scripts/bench_search.py: the page ids (Pagefind hashes) that a query finds, best first.
+window.gazetteSearch = {
+  async ids(query) {
+    return (await new Search(await engine(), query).run()).ranked;
+  },
+};
 
 const params = new URLSearchParams(location.search);
 sortSelect.value = params.get("sort") ?? "";
