@@ -16,9 +16,7 @@ Usage: scripts/bench_search.py [--limit N] [--keep DIR] [--words 300] [--seed 20
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -28,30 +26,23 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 SCRIPTS = Path(__file__).resolve().parent
-sys.path.insert(0, str(SCRIPTS))
+sys.path[:0] = [str(SCRIPTS), str(SCRIPTS.parent / "tests")]
 from corpus_gazette import CORPUS, make  # noqa: E402
+from search_support import CHROMIUM, CHROMIUM_ARGS, QuietHandler, serve  # noqa: E402
 
 from gazette.project import load_and_check  # noqa: E402
 from gazette.search.extract import read_page  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
 HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,6}$")
 COMPRESSED_TYPES = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt")
 
 
-class CompressingHandler(http.server.SimpleHTTPRequestHandler):
+class CompressingHandler(QuietHandler):
     """Static files; text gzip-compressed on the fly as production servers do (Pagefind data is gzip already)."""
-
-    def log_message(self, format, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -67,18 +58,6 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             return io.BytesIO(body)
         return super().send_head()
-
-
-@contextmanager
-def serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build(root: Path) -> tuple[float, float]:
@@ -163,8 +142,8 @@ def quality(page, base: str, words: list[str], texts: dict[str, str], urls: dict
     return {"relevant": relevant, "returned": returned, "correct": correct, "misses": misses}
 
 
-def cost(browser, base: str, first: str, second: str) -> list[tuple[int, float]]:
-    """[(bytes, seconds to first result)] of a first and a second query in a fresh browser."""
+def fresh_search_page(browser, base: str):
+    """(context, page, received) : /search/ loaded in a new browser context; received[0] counts bytes on the wire."""
     context = browser.new_context()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -173,6 +152,12 @@ def cost(browser, base: str, first: str, second: str) -> list[tuple[int, float]]
     cdp.on("Network.loadingFinished", lambda event: received.__setitem__(0, received[0] + event["encodedDataLength"]))
     page.goto(f"{base}search/")
     page.wait_for_load_state("networkidle")
+    return context, page, received
+
+
+def cost(browser, base: str, first: str, second: str) -> list[tuple[int, float]]:
+    """[(bytes, seconds to first result)] of a first and a second query in a fresh browser."""
+    context, page, received = fresh_search_page(browser, base)
     measured = []
     for query in (first, second):
         received[0] = 0
@@ -191,14 +176,7 @@ def cost(browser, base: str, first: str, second: str) -> list[tuple[int, float]]
 
 
 def page_weight(browser, base: str) -> int:
-    context = browser.new_context()
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    received = [0]
-    cdp.on("Network.loadingFinished", lambda event: received.__setitem__(0, received[0] + event["encodedDataLength"]))
-    page.goto(f"{base}search/")
-    page.wait_for_load_state("networkidle")
+    context, _, received = fresh_search_page(browser, base)
     context.close()
     return received[0]
 
@@ -227,7 +205,7 @@ def main() -> None:
     sizes = bundle_sizes(bundle)
     texts = published_texts(root, site)
     urls = page_urls(bundle)
-    with serve(site) as base, sync_playwright() as playwright:
+    with serve(site, CompressingHandler) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(f"{base}search/")

@@ -1,45 +1,29 @@
 """The search page of the sample gazette in Debian's Chromium, served from build output on 127.0.0.1."""
 
-import os
 from urllib.parse import quote, urlencode
 
 import pytest
 
-from gazette.project import load_and_check
 from gazette.search.extract import read_page
 from gazette.search.text import phrase, runs
-from projects import REPO
-from search_support import build_sample, chromium, serve
+from search_support import chromium, serve
 
 POLICY = "documents/2024/ptfb-2024-6/"  # 普府办〔2024〕6号
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("search-browser") / "site")
-
-
-@pytest.fixture(scope="module")
-def library():
-    os.environ["SOURCE_DATE_EPOCH"] = "1735660800"
-    library, report = load_and_check(REPO)
-    assert report.ok
-    return library
-
-
-@pytest.fixture(scope="module")
-def published(site, library):
+def published(sample_site, sample_library):
     """url -> (title, body) of every public document as the reader sees it."""
     texts = {}
-    for doc in library.public:
-        page = read_page((site / doc.url / "index.html").read_text(encoding="utf-8"))
+    for doc in sample_library.public:
+        page = read_page((sample_site / doc.url / "index.html").read_text(encoding="utf-8"))
         texts[doc.url] = (page.title, page.body)
     return texts
 
 
 @pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as url:
+def base(sample_site):
+    with serve(sample_site) as url:
         yield url
 
 
@@ -127,10 +111,10 @@ def test_serial_number_with_the_agency_filter_finds_that_document_first(page, ba
     assert all("区府办" in r["issuer"] for r in results)
 
 
-def test_a_filter_narrows_and_its_count_is_right(page, base, published, library):
+def test_a_filter_narrows_and_its_count_is_right(page, base, published, sample_library):
     query = "印发"
     everything = open_search(page, base, query)
-    issued = {doc.url for doc in library.public if "上海市普陀区人民政府办公室" in doc.issuers}
+    issued = {doc.url for doc in sample_library.public if "上海市普陀区人民政府办公室" in doc.issuers}
     expected = {r["url"] for r in everything} & issued
     assert 0 < len(expected) < len(everything)
     option = page.locator(".gz-facet__option", has_text="区府办")
@@ -143,12 +127,12 @@ def test_a_filter_narrows_and_its_count_is_right(page, base, published, library)
     assert all(r["number"] and r["date"] for r in narrowed)
 
 
-def test_sort_by_publication_date(page, base, library):
+def test_sort_by_publication_date(page, base, sample_library):
     results = open_search(page, base, "补贴")
     page.select_option("select[name=sort]", "desc")
     page.wait_for_function("location.search.includes('sort=desc')")
     dated = finish(page)
-    dates = [library.documents[r["url"].removeprefix("documents/").rstrip("/")].published for r in dated]
+    dates = [sample_library.documents[r["url"].removeprefix("documents/").rstrip("/")].published for r in dated]
     assert dates == sorted(dates, reverse=True) and len(dated) == len(results)
 
 

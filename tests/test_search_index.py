@@ -2,31 +2,12 @@
 
 import gzip
 import json
-import os
 from pathlib import Path
 
-import pytest
-
-from gazette.project import load_and_check
 from gazette.search.extract import read_page
 from gazette.search.text import prepare, runs, tokens
-from projects import REPO
-from search_support import build_sample
 
 SIGNATURE = b"pagefind_dcd"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("search") / "site")
-
-
-@pytest.fixture(scope="module")
-def library():
-    os.environ["SOURCE_DATE_EPOCH"] = "1735660800"
-    library, report = load_and_check(REPO)
-    assert report.ok
-    return library
 
 
 def index_files(site: Path) -> dict[Path, bytes]:
@@ -50,25 +31,25 @@ def fragments(site: Path) -> dict[str, dict]:
     return found
 
 
-def test_exactly_the_public_documents_are_indexed(site, library):
-    assert set(fragments(site)) == {f"/{doc.url}" for doc in library.public}
+def test_exactly_the_public_documents_are_indexed(sample_site, sample_library):
+    assert set(fragments(sample_site)) == {f"/{doc.url}" for doc in sample_library.public}
 
 
 def bigrams(text: str) -> set[str]:
     return {token for run in runs(text) for token in tokens(run) if len(token) == 2}
 
 
-def test_no_word_of_a_non_public_document_is_in_any_index_file(site, library):
-    files = index_files(site)
+def test_no_word_of_a_non_public_document_is_in_any_index_file(sample_site, sample_library):
+    files = index_files(sample_site)
     public = set()  # every bigram a public page or its metadata may legitimately put in the index
-    for doc in library.public:
-        page = read_page((site / doc.url / "index.html").read_text(encoding="utf-8"))
+    for doc in sample_library.public:
+        page = read_page((sample_site / doc.url / "index.html").read_text(encoding="utf-8"))
         public |= bigrams(page.title + "\n" + page.body)
     for path, data in files.items():
         if path.suffix == ".pf_fragment":
             fragment = json.loads(data)
             public |= bigrams(json.dumps([fragment["meta"], fragment["filters"]], ensure_ascii=False))
-    hidden = [doc for doc in library.documents.values() if not doc.is_public]
+    hidden = [doc for doc in sample_library.documents.values() if not doc.is_public]
     assert len(hidden) >= 2
     for doc in hidden:
         own = bigrams(doc.title + "\n" + doc.body) - public
@@ -79,10 +60,10 @@ def test_no_word_of_a_non_public_document_is_in_any_index_file(site, library):
             assert doc.id.encode() not in data
 
 
-def test_privacy_cleared_strings_appear_only_in_their_own_page(site, library):
-    cleared = [(doc, value) for doc in library.public for value in doc.privacy_allow or []]
+def test_privacy_cleared_strings_appear_only_in_their_own_page(sample_site, sample_library):
+    cleared = [(doc, value) for doc in sample_library.public for value in doc.privacy_allow or []]
     assert cleared
-    files = index_files(site)
+    files = index_files(sample_site)
     own_fragments = {f"/{doc.url}": path for path, data in files.items() if path.suffix == ".pf_fragment"
                      for doc in [d for d, _ in cleared] if json.loads(data)["url"] == f"/{doc.url}"}
     for doc, value in cleared:
@@ -94,8 +75,8 @@ def test_privacy_cleared_strings_appear_only_in_their_own_page(site, library):
                 assert indexed_form not in data, f"{path.name} holds “{value}” of {doc.id}"
 
 
-def test_filters_meta_and_sort_come_from_the_document_page(site):
-    fragment = fragments(site)["/documents/2024/ptfb-2024-6/"]
+def test_filters_meta_and_sort_come_from_the_document_page(sample_site):
+    fragment = fragments(sample_site)["/documents/2024/ptfb-2024-6/"]
     assert fragment["filters"]["发文机关"] == ["区府办"]
     assert fragment["filters"]["信息类别"] == ["政策文件"]
     assert fragment["filters"]["年份"] == ["2024"]
@@ -105,12 +86,12 @@ def test_filters_meta_and_sort_come_from_the_document_page(site):
     assert fragment["meta"]["标题"] == "上海市普陀区人民政府办公室关于印发《普陀区养老服务补贴管理办法》的通知"
     assert fragment["meta"]["发文字号"] == "普府办〔2024〕6号"
     assert fragment["meta"]["日期"] == "2024年2月5日"
-    meta = next(data for path, data in index_files(site).items() if path.suffix == ".pf_meta")
+    meta = next(data for path, data in index_files(sample_site).items() if path.suffix == ".pf_meta")
     assert "发布日期".encode() in meta
 
 
-def test_only_the_document_text_is_indexed(site):
-    content = fragments(site)["/documents/2024/ptfb-2024-6/"]["content"]
+def test_only_the_document_text_is_indexed(sample_site):
+    content = fragments(sample_site)["/documents/2024/ptfb-2024-6/"]["content"]
     assert content.startswith(prepare("上海市普陀区人民政府办公室关于印发《普陀区养老服务补贴管理办法》的通知"))
     assert prepare("区政府各委、办、局，各街道办事处、镇政府") in content
     for chrome in ("公文要素", "公开属性", "主动公开", "本文件已", "跳转"):
@@ -118,10 +99,10 @@ def test_only_the_document_text_is_indexed(site):
     assert "¶" not in content
 
 
-def test_search_page_and_header_box_replace_materials_search(site, library):
-    assert (site / "search" / "index.html").is_file()
-    assert not (site / "search" / "search_index.json").exists()
-    for url in ["", "documents/", f"{library.public[0].url}", "search/"]:
-        html = (site / url / "index.html").read_text(encoding="utf-8")
+def test_search_page_and_header_box_replace_materials_search(sample_site, sample_library):
+    assert (sample_site / "search" / "index.html").is_file()
+    assert not (sample_site / "search" / "search_index.json").exists()
+    for url in ["", "documents/", f"{sample_library.public[0].url}", "search/"]:
+        html = (sample_site / url / "index.html").read_text(encoding="utf-8")
         assert 'class="gz-header-search"' in html and 'name="q"' in html, url
         assert "md-search" not in html, url
