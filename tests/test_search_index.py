@@ -2,9 +2,13 @@
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from gazette.search.extract import read_page
+from gazette.search.indexer import UNUSED
 from gazette.search.text import prepare, runs, tokens
 
 SIGNATURE = b"pagefind_dcd"
@@ -106,3 +110,21 @@ def test_search_page_and_header_box_replace_materials_search(sample_site, sample
         html = (sample_site / url / "index.html").read_text(encoding="utf-8")
         assert 'class="gz-header-search"' in html and 'name="q"' in html, url
         assert "md-search" not in html, url
+
+
+def test_the_bundle_holds_only_what_the_search_page_uses(sample_site):
+    bundle = sample_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and list(bundle.glob("wasm.*.pagefind"))
+    assert not [name for name in UNUSED if (bundle / name).exists()]
+
+
+def test_a_document_template_without_the_index_mark_fails_the_build_clearly(project, tmp_path):
+    root = project(site=True)
+    template = root / "theme" / "gazette" / "document.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(" data-pagefind-body", ""), encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1735660800"}
+    result = subprocess.run([sys.executable, "-m", "gazette", "-C", str(root), "build", "--out", str(tmp_path / "out")],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "没有 data-pagefind-body 标记" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -25,6 +25,10 @@ OUTPUT = "pagefind"
 # The prepared text is made of our own index words: Pagefind must neither stem nor segment it,
 # at build time or in the browser, which is what it does for an undetermined language.
 INDEX_LANGUAGE = "und"
+# Parts of Pagefind's bundle the search page does not use (it has its own interface and runs
+# Pagefind without a web worker); removed so that the site carries no dead files.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
 
 
 def index_site(library: Library, site_dir: Path) -> None:
@@ -44,8 +48,12 @@ def index_site(library: Library, site_dir: Path) -> None:
             target.write_text(prepared_html(indexed), encoding="utf-8")
         try:
             asyncio.run(_pagefind(Path(tmp), out))
+        except GazetteError:
+            raise
         except Exception as exc:  # the Pagefind service reports its failures as plain exceptions
             raise GazetteError(f"建立检索索引失败（Pagefind）：{exc}") from exc
+    for name in UNUSED:
+        (out / name).unlink(missing_ok=True)
 
 
 async def _pagefind(pages: Path, out: Path) -> None:
