@@ -142,35 +142,56 @@ def quality(page, base: str, words: list[str], texts: dict[str, str], urls: dict
     return {"relevant": relevant, "returned": returned, "correct": correct, "misses": misses}
 
 
+PARTS = (("fragments", "/pagefind/fragment/"), ("index chunks", "/pagefind/index/"), ("filters", "/pagefind/filter/"),
+         ("Pagefind code", "/pagefind/"), ("page", "/"))
+
+
+class Received(dict):
+    """Bytes on the wire by part of the site, from Chrome's network events."""
+
+    def __init__(self, cdp):
+        super().__init__()
+        self.urls: dict[str, str] = {}
+        cdp.on("Network.responseReceived", lambda event: self.urls.__setitem__(event["requestId"], event["response"]["url"]))
+        cdp.on("Network.loadingFinished", self.finished)
+
+    def finished(self, event) -> None:
+        path = "/" + self.urls.get(event["requestId"], "").split("/", 3)[-1]
+        part = next(name for name, prefix in PARTS if path.startswith(prefix))
+        self[part] = self.get(part, 0) + event["encodedDataLength"]
+
+    def total(self) -> int:
+        return sum(self.values())
+
+
 def fresh_search_page(browser, base: str):
-    """(context, page, received) : /search/ loaded in a new browser context; received[0] counts bytes on the wire."""
+    """(context, page, received): /search/ loaded in a new browser context; received counts bytes on the wire."""
     context = browser.new_context()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    received = [0]
-    cdp.on("Network.loadingFinished", lambda event: received.__setitem__(0, received[0] + event["encodedDataLength"]))
+    received = Received(cdp)
     page.goto(f"{base}search/")
     page.wait_for_load_state("networkidle")
     return context, page, received
 
 
-def cost(browser, base: str, first: str, second: str) -> list[tuple[int, float]]:
-    """[(bytes, seconds to first result)] of a first and a second query in a fresh browser."""
+def cost(browser, base: str, first: str, second: str) -> list[tuple[dict, float]]:
+    """[(bytes by part, seconds to first result)] of a first and a second query in a fresh browser."""
     context, page, received = fresh_search_page(browser, base)
     measured = []
     for query in (first, second):
-        received[0] = 0
+        received.clear()
         page.fill("#gz-search-q", query)
         start = time.perf_counter()
         page.press("#gz-search-q", "Enter")
         page.wait_for_function(f"document.title.startsWith({json.dumps(query)}) && "
-                               "(document.querySelector('.gz-result') || "
+                               "(document.querySelector('.gz-result[data-loaded]') || "
                                "document.querySelector('.gz-search__status--empty'))", timeout=60000)
         seconds = time.perf_counter() - start
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(200)
-        measured.append((received[0], seconds))
+        measured.append((dict(received), seconds))
     context.close()
     return measured
 
@@ -178,7 +199,7 @@ def cost(browser, base: str, first: str, second: str) -> list[tuple[int, float]]
 def page_weight(browser, base: str) -> int:
     context, _, received = fresh_search_page(browser, base)
     context.close()
-    return received[0]
+    return received.total()
 
 
 def summary(values: list[float]) -> str:
@@ -194,12 +215,16 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=300)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--pairs", type=int, default=150, help="first/second query pairs measured for cost")
+    parser.add_argument("--no-build", action="store_true", help="reuse the gazette already built in --keep")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="gazette-bench-search-"))
-    count = make(root, CORPUS, args.limit)
-    build_s, index_s = build(root)
+    if args.no_build and args.keep:
+        count, build_s, index_s = len(list((root / "content" / "documents").rglob("*.md"))), float("nan"), float("nan")
+    else:
+        count = make(root, CORPUS, args.limit)
+        build_s, index_s = build(root)
     site = root / "build" / "site"
     bundle = site / "pagefind"
     sizes = bundle_sizes(bundle)
@@ -231,13 +256,14 @@ def main() -> None:
           f"({found['correct']} of {found['returned']} returned documents)")
     print(f"words with a mismatch: {len(found['misses'])} {found['misses'][:10]}")
     print(f"absent words:          {len(absent)}, results returned for them: {nowhere['returned']}")
-    firsts = [c[0] for c in costs]
-    seconds_ = [c[1] for c in costs]
-    print(f"first query:           bytes {summary([b / kib for b, _ in firsts])} KiB; "
-          f"time to first result {summary([s * 1000 for _, s in firsts])} ms ({len(costs)} queries)")
-    print(f"second query:          bytes {summary([b / kib for b, _ in seconds_])} KiB; "
-          f"time to first result {summary([s * 1000 for _, s in seconds_])} ms")
-    print(f"first queries over 300 KB: {sum(1 for b, _ in firsts if b > 300_000)} of {len(firsts)}")
+    for label, measured in (("first query", [c[0] for c in costs]), ("second query", [c[1] for c in costs])):
+        totals = [sum(parts.values()) for parts, _ in measured]
+        print(f"{label + ':':22} bytes {summary([b / kib for b in totals])} KiB; time to first result "
+              f"{summary([s * 1000 for _, s in measured])} ms ({len(measured)} queries); over 300 KB: "
+              f"{sum(1 for b in totals if b > 300_000)}")
+        print(" " * 23 + "median by part: " + ", ".join(
+            f"{name} {statistics.median(parts.get(name, 0) for parts, _ in measured) / kib:.0f} KiB"
+            for name, _ in PARTS))
     print(f"search page itself:    {weight / kib:.0f} KiB (HTML, CSS, JavaScript, fonts; before any query)")
     print(f"machine:               {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 

@@ -59,6 +59,9 @@ def finish(page):
         count = page.locator(".gz-result").count()
         more.click()
         page.wait_for_function(f"document.querySelectorAll('.gz-result').length > {count}")
+    for item in page.locator(".gz-result").all():  # a result is filled in when it comes near the screen
+        item.scroll_into_view_if_needed()
+    page.wait_for_function("[...document.querySelectorAll('.gz-result')].every((e) => 'loaded' in e.dataset)")
     return [{
         "url": item.locator(".gz-result__title").get_attribute("href").lstrip("/"),
         "number": item.locator(".gz-result__number").all_inner_texts(),
@@ -83,6 +86,19 @@ def test_a_query_finds_exactly_the_documents_containing_it(page, base, published
     assert f"找到 {len(expected)} 份" in status
     assert all(r["excerpt"] for r in results)
     assert page.locator(".gz-result__excerpt mark").first.inner_text() in query
+
+
+def test_results_far_below_the_screen_are_fetched_only_when_scrolled_to(page, base):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "/fragment/" in request.url else None)
+    page.set_viewport_size({"width": 1000, "height": 600})
+    page.goto(f"{base}search/?q=" + quote("的"))
+    page.wait_for_selector(".gz-result[data-loaded]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".gz-result").count() == 10
+    assert 0 < len(fetched) < 10
+    finish(page)
+    assert len(set(fetched)) == page.locator(".gz-result").count()
 
 
 def test_a_word_that_occurs_nowhere_finds_nothing(page, base, published):

@@ -100,22 +100,37 @@ async function show() {
   }
   status.classList.remove("gz-search__status--empty");
   status.textContent = `找到 ${ids.length} 份包含“${current.query}”的文件${filtered ? "（已筛选）" : ""}。`;
-  await showMore();
+  showMore();
 }
 
-async function showMore() {
-  const mine = generation;
+// A result's record (title, metadata, text) is fetched only when it comes near the screen:
+// long laws make records of up to 100 KB, and a reader seldom scrolls through all ten.
+const nearScreen = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    nearScreen.unobserve(entry.target);
+    fillResult(entry.target);
+  }
+}, { rootMargin: "300px 0px" });
+
+function showMore() {
   const ids = visible.slice(shown, shown + PAGE_SIZE);
   shown += ids.length;
   more.hidden = shown >= visible.length;
-  const items = await Promise.all(ids.map(renderResult));
-  if (mine === generation) list.append(...items);
+  for (const id of ids) {
+    const item = element("li", "gz-result gz-result--pending", "正在载入…");
+    item.dataset.id = id;
+    item.dataset.generation = generation;
+    list.append(item);
+    nearScreen.observe(item);
+  }
 }
 
-async function renderResult(id) {
-  const data = await current.results[0].get(id).data();
+async function fillResult(item) {
+  const search = current;
+  const data = await search.results[0].get(item.dataset.id).data();
+  if (Number(item.dataset.generation) !== generation) return;
   const meta = data.meta;
-  const item = element("li", "gz-result");
   const link = element("a", "gz-result__title", meta["标题"] || meta.title);
   link.href = data.url;
   const heading = element("h2", "gz-result__heading");
@@ -125,17 +140,18 @@ async function renderResult(id) {
     if (meta[key]) info.append(element("span", `gz-result__${className}`, meta[key]));
   }
   const titleWords = (meta.title ?? "").split(/\s+/).filter(Boolean).length;
-  item.append(heading, info, excerpt(data.content, titleWords));
-  return item;
+  item.replaceChildren(heading, info, excerpt(search.runs, data.content, titleWords));
+  item.classList.remove("gz-result--pending");
+  item.dataset.loaded = "";
 }
 
 /** Text around the first match in the body (else in the title), every match highlighted. */
-function excerpt(content, titleWords) {
+function excerpt(queryRuns, content, titleWords) {
   const pieces = readable(content);
   const units = pieces.map((piece) => (piece.position === null ? null : piece.text.toLowerCase()));
   const marked = new Set();
   const starts = [];
-  for (const run of current.runs) {
+  for (const run of queryRuns) {
     const wanted = [...run.toLowerCase()];
     for (let i = 0; i + wanted.length <= units.length; i++) {
       if (!wanted.every((unit, k) => units[i + k] === unit)) continue;
