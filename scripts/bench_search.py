@@ -264,6 +264,11 @@ def main() -> None:
         print(" " * 23 + "median by part: " + ", ".join(
             f"{name} {statistics.median(parts.get(name, 0) for parts, _ in measured) / kib:.0f} KiB"
             for name, _ in PARTS))
+    heaviest = sorted(zip(pairs, costs), key=lambda pc: -sum(pc[1][0][0].values()))[:3]
+    print("heaviest first queries: " + "; ".join(
+        f"{first} {sum(parts.values()) / kib:.0f} KiB ("
+        + ", ".join(f"{k} {v / kib:.0f}" for k, v in parts.items() if v) + ")"
+        for (first, _), ((parts, _), _) in heaviest))
     print(f"search page itself:    {weight / kib:.0f} KiB (HTML, CSS, JavaScript, fonts; before any query)")
     print(f"machine:               {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 
