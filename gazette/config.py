@@ -15,8 +15,8 @@ CONFIG_FILE = "gazette.yml"
 CONFIG_SCHEMA = Schema([
     Key("name", "公报名称", Text(one_line=True), ALWAYS, help="如“上海市普陀区人民政府公报”。"),
     Key("publisher", "出版单位", Text(one_line=True), ALWAYS, help="印在封面上的编辑出版单位。"),
-    Key("service_hosts", "办事服务主机名单", ListOf(Pattern(r"^[a-z0-9.-]+\.[a-z]{2,}$", "主机名，如 zwdt.sh.gov.cn")),
-        help="阅办联动链接允许的主机（含其子域名）。"),
+    Key("service_hosts", "办事服务主机名单", ListOf(Pattern(r"^(?:localhost|[a-z0-9.-]+\.[a-z]{2,})$", "主机名，如 zwdt.sh.gov.cn")),
+        help="阅办联动链接允许的主机（含其子域名）。localhost 只用于在本机测试。"),
     Key("sync_level", "三同步检查级别", Choice(["错误", "警告"]), default="错误",
         help="规范性文件缺少同步发布的政策解读时，报告为错误还是警告。"),
     Key("sample", "示例内容", Bool(), default=False, help="true 时每个页面都标明这是示例内容。"),

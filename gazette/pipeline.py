@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .emit import step as emit
 from .library.library import Library
 from .search.indexer import index_site
 
@@ -22,5 +23,6 @@ class Step:
 
 
 STEPS: list[Step] = [
+    Step(emit.LABEL, emit.emit),
     Step("建立检索索引", index_site),
 ]

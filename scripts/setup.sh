@@ -32,10 +32,11 @@ if [ ! -x .venv/bin/python ]; then
   echo "创建 Python 虚拟环境 .venv"
   python3 -m venv .venv
 fi
-# Reinstall only when the dependency declaration changed.
+# Reinstall only when the dependency declaration changed (a test install covers a build).
 stamp=".venv/.gazette-installed"
-want="$(sha256sum pyproject.toml | cut -d' ' -f1)-$purpose"
-if [ ! -f "$stamp" ] || ! grep -qx -- "$want" "$stamp"; then
+hash="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+want="$hash-$purpose"
+if [ ! -f "$stamp" ] || ! grep -qx -e "$want" -e "$hash-test" "$stamp"; then
   echo "安装 Python 依赖"
   extras=""; [ "$purpose" = test ] && extras="[test]"
   .venv/bin/pip install --quiet --disable-pip-version-check -e ".${extras}"

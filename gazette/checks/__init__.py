@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..findings import Report
 from ..library.library import Library
-from . import documents, links, manifests, numbers, privacy, relations, sync
+from . import deadlines, documents, links, manifests, numbers, privacy, relations, sync
 
 CHECKS = (
     documents.check,
@@ -14,6 +14,7 @@ CHECKS = (
     manifests.check,
     links.check,
     privacy.check,
+    deadlines.check,
 )
 
 

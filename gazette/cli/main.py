@@ -9,9 +9,9 @@ import traceback
 from pathlib import Path
 
 from ..errors import GazetteError
-from . import build, check, new, schema, serve
+from . import build, check, import_docx, new, schema, serve
 
-COMMANDS = (check, build, serve, new, schema)
+COMMANDS = (check, build, serve, new, schema, import_docx)
 
 
 def parser() -> argparse.ArgumentParser:

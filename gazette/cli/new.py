@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 
 from ..clock import build_date
-from ..config import CONFIG_FILE, Config
+from ..config import Config
 from ..errors import GazetteError
 from ..library.loader import DOCUMENT_ID
 from ..model.kinds import KINDS
-from ..newdoc import find_kind, next_path, skeleton
+from ..newdoc import next_path, skeleton
+from .common import kind_argument, project_root
 
 NAME = "new"
 HELP = "新建一份文件，必填的键以占位符列出"
@@ -22,12 +23,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    kind = find_kind(args.kind)
-    if kind is None:
-        raise GazetteError(f"未知的信息类别“{args.kind}”。可用：{'、'.join(k.name for k in KINDS)}。")
-    root = args.root.resolve()
-    if not (root / CONFIG_FILE).is_file():
-        raise GazetteError(f"{root} 不是公报项目文件夹（找不到 {CONFIG_FILE}）。")
+    kind = kind_argument(args.kind)
+    root = project_root(args.root)
     config, today = Config(root=root), build_date()
     if args.doc_id:
         if not DOCUMENT_ID.match(args.doc_id):

@@ -3,42 +3,16 @@
 from __future__ import annotations
 
 from .fields import Context
+from .jsonschemas import document_schema
 from .kinds import KINDS
 from .manifest import ISSUE_SCHEMA
 from .schema import ALL, DOCUMENT_SCHEMA, Schema
 from .vocabulary import VOCABULARY_SCHEMAS
 
-SCHEMA_ID = "https://gazette.example/schemas/front-matter.json"
-
 
 def json_schema(ctx: Context | None = None) -> dict:
-    """JSON Schema (draft 2020-12) of a document's front matter, with Chinese titles."""
-    ctx = ctx or Context()
-    properties = {}
-    for key in DOCUMENT_SCHEMA:
-        prop = {"title": key.label, "description": _description(key), **key.field.json_schema(ctx)}
-        if key.default is not None:
-            prop["default"] = key.default
-        properties[key.name] = prop
-    conditions = [
-        {"if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
-         "then": {"required": [k.name for k in DOCUMENT_SCHEMA if kind.name in k.required and k.required != ALL]}}
-        for kind in KINDS
-    ]
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "政府公报文件头部信息",
-        "type": "object",
-        "properties": properties,
-        "required": [k.name for k in DOCUMENT_SCHEMA if k.required == ALL],
-        "additionalProperties": False,
-        "allOf": [c for c in conditions if c["then"]["required"]],
-    }
-
-
-def _description(key) -> str:
-    return " ".join(part for part in (key.help, key.rule) if part)
+    """JSON Schema of a document's front matter, with Chinese titles (see jsonschemas.py)."""
+    return document_schema(ctx)
 
 
 def _required_text(key) -> str:

@@ -318,7 +318,17 @@ class HttpsUrl(Text):
         return text
 
     def json_schema(self, ctx):
-        return {"type": "string", "pattern": "^https://", "format": "uri"}
+        hosts = ctx.config.service_hosts if ctx and ctx.config else ()
+        if not hosts:
+            return {"type": "string", "pattern": "^https://", "format": "uri"}
+        names = "|".join(ecma_escape(host) for host in hosts)
+        return {"type": "string", "format": "uri",
+                "pattern": rf"^https://([^/?#@]+\.)?({names})(:[0-9]+)?([/?#]|$)"}
+
+
+def ecma_escape(text: str) -> str:
+    """Escape for a JSON Schema (ECMA-262) pattern: only syntax characters, valid in unicode mode too."""
+    return re.sub(r"([\\^$.*+?()\[\]{}|/])", r"\\\1", text)
 
 
 def _host_allowed(host: str, allowed: Sequence[str]) -> bool:

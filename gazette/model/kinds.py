@@ -20,7 +20,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("常见问题", "faq", "常见问题"),
 )
 KIND_BY_NAME = {kind.name: kind for kind in KINDS}
-POLICY, INTERPRETATION = "政策文件", "政策解读"
+POLICY, INTERPRETATION, CALL = "政策文件", "政策解读", "申报通知"
 
 # The 15 文种 of the 党政机关公文处理工作条例 (2012).
 GENRES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要")
@@ -34,9 +34,13 @@ PUBLIC = "主动公开"
 AGENCY_KINDS = ("区政府", "区府办", "部门", "街镇")
 
 
+# Closing marks that may follow the 文种 at the end of a title.
+TITLE_CLOSERS = "》」』”）) "
+
+
 def genre_of_title(title: str) -> str | None:
     """The 文种 a title names at its end (…的通知 → 通知), or None."""
-    stripped = title.rstrip("》」』”）) ")
+    stripped = title.rstrip(TITLE_CLOSERS)
     for genre in sorted(GENRES, key=len, reverse=True):
         if stripped.endswith(genre):
             return genre

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .fields import Bool, Choice, Date, FilePath, HttpsUrl, ListOf, Pattern, Record, Text, Vocab
-from .kinds import DISCLOSURES, GENRES, KINDS, POLICY, INTERPRETATION, STATUSES
+from .kinds import CALL, DISCLOSURES, GENRES, KINDS, POLICY, INTERPRETATION, STATUSES
 
 ALL = frozenset(kind.name for kind in KINDS)
 ALWAYS = frozenset({"*"})  # required in every file (vocabularies, manifests, settings)
@@ -27,6 +27,7 @@ class Key:
     rule: str = ""  # checks beyond the type, for editors
     default: Any = None
     example: Any = None  # the value `gazette new` and the docs show
+    public: bool = True  # False: an editorial note that never reaches open data
 
     def required_for(self, kind: str | None = None) -> bool:
         return "*" in self.required or (kind in self.required if kind else self.required == ALL)
@@ -95,6 +96,9 @@ DOCUMENT_SCHEMA = Schema([
         help="在公报网站上公开的日期。", example="2024-04-10"),
     Key("effective", "施行日期", Date(), help="文件开始施行的日期，可不填。"),
     Key("expires", "有效期至", Date(), help="文件有效期的最后一天，可不填。", rule="须晚于施行日期；过期后有效性自动变为“失效”。"),
+    Key("deadline", "申报截止日期", Date(),
+        help="申报通知的申报截止日期（可以申报的最后一天），列入订阅日历 /feeds/deadlines.ics，可不填。",
+        rule=f"只用于信息类别为“{CALL}”的文件；不早于发布日期。"),
     Key("status", "有效性", Choice(STATUSES),
         help="一般不填，由系统根据废止、修改、有效期自动计算；填写时以填写为准。"),
     Key("disclosure", "公开属性", Choice(DISCLOSURES), ALL,
@@ -121,5 +125,5 @@ DOCUMENT_SCHEMA = Schema([
         help="false 表示只在网站发布：印刷版只印标题、网址和二维码。"),
     Key("privacy_allow", "已审查公开信息", ListOf(Text(one_line=True)),
         help="经审查可以公开的个人信息原文（如公开的联系电话），逐项列出。",
-        rule="每项须在文件中原样出现。"),
+        rule="每项须在文件中原样出现。", public=False),
 ])

@@ -32,6 +32,7 @@ DEFAULT_NAV = [
     {"主题分类": "topics/index.md"},
     {"标签": "tags/index.md"},
     {"信息类别": "kinds/index.md"},
+    {"订阅": "subscribe/index.md"},
 ]
 
 
@@ -61,6 +62,7 @@ def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
     prepared = session.take(root) or _load(root)
+    prepared.library.site_url = config.site_url or ""
     _build = _Build(prepared)
     config.site_name = prepared.library.config.name
     for name, options in EXTENSIONS.items():

@@ -10,6 +10,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..emit import subscribe
+from ..emit.catalogue import feed_link
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AGENCY_KINDS, KINDS
@@ -46,7 +48,7 @@ def document_index(library: Library, views: Views) -> Iterator[GeneratedPage]:
     docs = library.public
     yield GeneratedPage("documents/index.md", "文件库", "gazette/listing.html", lambda: {
         "heading": "文件库", "intro": f"本站公开的全部 {len(docs)} 份文件，按发布日期排列。",
-        "groups": by_year(views, docs), "count": len(docs)})
+        "groups": by_year(views, docs), "count": len(docs), "feed": feed_link(None, "all", "", len(docs))})
 
 
 def issue_pages(library: Library, views: Views) -> Iterator[GeneratedPage]:
@@ -85,9 +87,10 @@ def listing_pages(library: Library, views: Views) -> Iterator[GeneratedPage]:
             docs = members[group].get(entry["name"], [])
             title = entry["name"]
             yield GeneratedPage(f"{listing_url(group, entry['slug'])}index.md", title, "gazette/listing.html",
-                                lambda title=title, docs=docs, label=label: {
+                                lambda title=title, docs=docs, label=label, group=group, slug=entry["slug"]: {
                                     "heading": title, "intro": f"{label}：{title}，共 {len(docs)} 份文件。",
-                                    "groups": by_year(views, docs), "count": len(docs)})
+                                    "groups": by_year(views, docs), "count": len(docs),
+                                    "feed": feed_link(group, slug, title, len(docs))})
 
 
 def _entries(library: Library, group: str, vocabulary: str | None) -> list[dict]:
@@ -133,7 +136,11 @@ def home_view(library: Library, views: Views) -> dict:
     }
 
 
-PROVIDERS: list[Provider] = [document_index, issue_pages, listing_pages, search_page]
+def subscribe_page(library: Library, views: Views) -> Iterator[GeneratedPage]:
+    yield GeneratedPage(subscribe.SOURCE, subscribe.TITLE, subscribe.TEMPLATE, lambda: subscribe.subscribe_view(library))
+
+
+PROVIDERS: list[Provider] = [document_index, issue_pages, listing_pages, subscribe_page, search_page]
 
 
 def generated_pages(library: Library, views: Views | None = None) -> list[GeneratedPage]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..emit import jsonld
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, EXPIRED, KIND_BY_NAME, REPEALED, VALID
@@ -86,6 +87,9 @@ class Views:
             "interpreted_by": self.links(d for d in doc.interpreted_by if d.is_public),
             "relations": self._relations(doc),
             "issue": {"title": doc.issue.title, "url": doc.issue.url} if doc.issue else None,
+            "deadline": date_view(doc.deadline),
+            "deadline_passed": bool(doc.deadline and doc.deadline < self.library.build_date),
+            "jsonld": jsonld.script(self.library, doc),
             "search": search_view(doc, self.vocabularies),
         })
         return view

@@ -1,0 +1,96 @@
+"""The catalogue of feeds: all documents, and one per vocabulary entry that has documents.
+
+Feeds list exactly what the listing pages list: their documents come from the
+same grouping (gazette.site.pages), so a feed and its page cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..library.document import Document
+from ..library.library import Library
+from ..site.urls import LISTINGS, listing_url
+from .urls import ALL_FEED, feed_path
+
+ALL_NAME = "全部文件"
+
+
+@dataclass(frozen=True)
+class Feed:
+    group: str | None  # agencies | topics | tags | kinds; None: every document
+    slug: str
+    name: str  # the vocabulary entry, as readers know it
+    section: str | None  # tag group or agency kind (区政府, 部门, 街镇…); None when ungrouped
+    documents: tuple[Document, ...]  # public, newest first
+
+    @property
+    def path(self) -> str:
+        """Site-relative URL of the feed file."""
+        return feed_path(self.group, self.slug) if self.group else ALL_FEED
+
+    @property
+    def page(self) -> str:
+        """Site-relative URL of the listing page the feed follows."""
+        return listing_url(self.group, self.slug) if self.group else "documents/"
+
+    @property
+    def label(self) -> str:
+        """The feed's name for readers: 标签“营商环境”, or 全部文件."""
+        return f"{LISTINGS[self.group][0]}“{self.name}”" if self.group else ALL_NAME
+
+
+def catalogue(library: Library) -> list[Feed]:
+    """Every feed of the site: the whole library first, then by group in LISTINGS order."""
+    # Imported here: the pages import this package to link their feeds.
+    from ..site.pages import _entries, _members
+
+    members = _members(library)
+    feeds = [Feed(None, "all", ALL_NAME, None, tuple(library.public))]
+    for group, (_, vocabulary) in LISTINGS.items():
+        for entry in _entries(library, group, vocabulary):
+            docs = members[group].get(entry["name"], [])
+            if docs:
+                feeds.append(Feed(group, entry["slug"], entry["name"], entry["group"], tuple(docs)))
+    return feeds
+
+
+def calls(library: Library) -> list[Document]:
+    """Public documents with a deadline (申报截止日期), by deadline then id: the calendar's events."""
+    return sorted((doc for doc in library.public if doc.deadline), key=lambda doc: (doc.deadline, doc.id))
+
+
+def feed_link(group: str | None, slug: str, name: str, count: int) -> dict | None:
+    """What a listing page needs to link its own feed (None without documents: then there is no feed)."""
+    if not count:
+        return None
+    feed = Feed(group, slug, name, None, ())
+    return {"url": feed.path, "title": f"订阅{feed.label}（Atom）", "type": "application/atom+xml"}
+
+
+# The subscription list groups agencies in three levels: 区府办 is part of the district government.
+AGENCY_LEVELS = {"区政府": "区政府", "区府办": "区政府", "部门": "部门", "街镇": "街镇"}
+SECTION_ORDER = ("tags", "agencies", "topics", "kinds")  # the order of the subscription list
+
+
+@dataclass(frozen=True)
+class Section:
+    """One group of the subscription list: its title and its feeds by sub-group (title or None)."""
+
+    title: str
+    group: str | None
+    parts: tuple[tuple[str | None, tuple[Feed, ...]], ...]
+
+
+def sections(feeds: list[Feed]) -> list[Section]:
+    """Feeds grouped for the subscription page and the OPML: all, tags, agencies, topics, kinds."""
+    result = [Section(ALL_NAME, None, ((None, tuple(f for f in feeds if f.group is None)),))]
+    for group in SECTION_ORDER:
+        parts: dict[str | None, list[Feed]] = {}
+        for feed in (f for f in feeds if f.group == group):
+            key = AGENCY_LEVELS.get(feed.section, feed.section) if group == "agencies" else feed.section
+            parts.setdefault(key, []).append(feed)
+        order = sorted(parts, key=lambda key: key is None)  # vocabulary order; ungrouped last
+        if parts:
+            result.append(Section(LISTINGS[group][0], group, tuple((key, tuple(parts[key])) for key in order)))
+    return result

@@ -1,0 +1,37 @@
+"""Dates of published data, derived from the content alone (never from the build clock)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..clock import CHINA
+from ..library.document import Document
+from ..library.library import RELATION_STATUS
+from ..model.kinds import EXPIRED
+
+EPOCH = dt.date(1970, 1, 1)  # the `updated` of a feed with no entry: stable, obviously not a real date
+
+
+def updated(doc: Document) -> dt.date:
+    """When the document last changed for a reader: published, or the day its validity changed.
+
+    That is the latest of its own publication, the publication of every document
+    that repealed, amended or superseded it, and the day after its expiry once expired.
+    """
+    dates = [doc.published]
+    dates += [newer.published for key in RELATION_STATUS for newer in doc.related_from.get(key, [])
+              if newer.published]
+    if doc.status == EXPIRED and doc.expires:
+        dates.append(doc.expires + dt.timedelta(days=1))
+    return max(dates)
+
+
+def latest(docs: Iterable[Document]) -> dt.date:
+    """The latest `updated` of some documents (EPOCH for none)."""
+    return max((updated(doc) for doc in docs), default=EPOCH)
+
+
+def moment(date: dt.date) -> dt.datetime:
+    """A date as the start of that day in Beijing time (feeds and calendars need a time)."""
+    return dt.datetime.combine(date, dt.time(), CHINA)

@@ -1,0 +1,91 @@
+"""schema.org `Legislation` as JSON-LD for each document page.
+
+Only public documents are named: a relation to a document that is not
+主动公开 is left out, as on the page itself.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..library.document import Document
+from ..library.library import Library
+from ..model.kinds import AMENDED, VALID
+from ..site.urls import listing_url
+from .dates import updated
+from .urls import absolute
+
+SCHEMA = "https://schema.org/"
+LANGUAGE = "zh-CN"
+# Relation keys of the content model -> schema.org properties (a supersession is a change).
+RELATIONS = {"amends": "legislationAmends", "repeals": "legislationRepeals", "supersedes": "legislationChanges"}
+
+
+def legal_force(doc: Document) -> str:
+    """InForce when 有效; PartiallyInForce when only amended; otherwise NotInForce."""
+    if doc.status == VALID:
+        return "InForce"
+    if doc.status == AMENDED and doc.related_from.get("amends") and not doc.related_from.get("supersedes"):
+        return "PartiallyInForce"
+    return "NotInForce"
+
+
+def legislation(library: Library, doc: Document) -> dict:
+    """The JSON-LD object of one public document."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "@id": absolute(library, doc.url),
+        "url": absolute(library, doc.url),
+        "name": doc.title,
+        "genre": doc.kind,
+        "inLanguage": LANGUAGE,
+        "legislationIdentifier": doc.doc_number,
+        "legislationType": doc.effective_genre,
+        "legislationPassedBy": [_agency(library, name) for name in doc.issuers],
+        "legislationDate": _date(doc.signed),
+        "datePublished": _date(doc.published),
+        "dateModified": _date(updated(doc)),
+        "legislationDateOfApplicability": _date(doc.effective),
+        "expires": _date(doc.expires),
+        "legislationLegalForce": {"@id": SCHEMA + legal_force(doc)},
+        "abstract": doc.summary,
+        "about": _targets(library, [doc.interprets_doc] if doc.interprets_doc else []),
+        "keywords": list(doc.tags or []) or None,
+        "isPartOf": _issue(library, doc),
+        "publisher": {"@type": "GovernmentOrganization", "name": library.config.publisher or library.config.name},
+    }
+    for key, prop in RELATIONS.items():
+        data[prop] = _targets(library, doc.relations.get(key, []))
+    return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def script(library: Library, doc: Document) -> str:
+    """The JSON-LD text, safe inside <script> (no `</script>` can close it early)."""
+    text = json.dumps(legislation(library, doc), ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _date(date) -> str | None:
+    return date.isoformat() if date else None
+
+
+def _agency(library: Library, name: str) -> dict:
+    entry = library.vocabularies["agencies"].by_name(name)
+    return {"@type": "GovernmentOrganization", "name": entry.name, "alternateName": entry.display,
+            "url": absolute(library, listing_url("agencies", entry.slug))}
+
+
+def _targets(library: Library, targets) -> list[dict]:
+    """Public related documents as references; others (or unresolved text) are left out."""
+    return [{"@type": "Legislation", "@id": absolute(library, t.url), "name": t.title,
+             **({"legislationIdentifier": t.doc_number} if t.doc_number else {})}
+            for t in targets if isinstance(t, Document) and t.is_public]
+
+
+def _issue(library: Library, doc: Document) -> dict | None:
+    if not doc.issue:
+        return None
+    return {"@type": "PublicationIssue", "@id": absolute(library, doc.issue.url),
+            "name": f"{library.config.name} {doc.issue.title}", "issueNumber": str(doc.issue.number),
+            "datePublished": _date(doc.issue.date)}

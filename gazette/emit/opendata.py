@@ -1,0 +1,191 @@
+"""Open data: /api/documents.json (every public document's metadata) and its JSON Schema.
+
+The columns are the public keys of DOCUMENT_SCHEMA, in the declared order,
+plus what the Library computes (validity, relations both ways, issue). Each
+column declares its value and its JSON Schema together, so the data and the
+schema published beside it cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..library.document import Document
+from ..library.library import RELATION_STATUS, Library
+from ..model.fields import Context
+from ..model.kinds import STATUSES
+from ..model.manifest import ISSUE_SCHEMA as MANIFEST
+from ..model.schema import DOCUMENT_SCHEMA, Key
+from ..site.views import attachment_url
+from .dates import latest, updated
+from .shapes import URL_SCHEMA, is_list, plain, shape
+from .urls import DOCUMENTS_JSON, DOCUMENTS_SCHEMA, absolute
+
+Value = Callable[[Library, Document], Any]
+REVERSE = {"repeals": "repealed_by", "amends": "amended_by", "supersedes": "superseded_by"}
+REVERSE_LABELS = {"repeals": "被以下文件废止", "amends": "被以下文件修改", "supersedes": "被以下文件替代"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    label: str  # 中文
+    schema: Callable[[Context], dict]
+    value: Value
+    help: str = ""
+
+
+def pdf_url(library: Library, doc: Document) -> str | None:
+    """The document's print-edition PDF. Placeholder until the print edition lands (issue 4):
+    wire gazette.site.urls.document_pdf_url here at merge."""
+    return None
+
+
+def issue_pdf_url(library: Library, issue) -> str | None:
+    """The issue's print-edition PDF. Placeholder until the print edition lands (issue 4):
+    wire gazette.site.urls.issue_pdf_url here at merge."""
+    return None
+
+
+def _urls(library: Library, docs) -> list[str]:
+    """Absolute URLs of the public documents among `docs` (unresolved text and hidden ones left out)."""
+    return [absolute(library, d.url) for d in docs if isinstance(d, Document) and d.is_public]
+
+
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _front_matter(key: Key) -> Column:
+    """A public front-matter key as written (normalised): lists always lists, absent scalars null."""
+    listed = is_list(key.field)
+    always = key.default is not None or key.required_for()
+
+    def value(library: Library, doc: Document) -> Any:
+        raw = getattr(doc, key.name)
+        if raw is None:
+            return [] if listed else None
+        return plain(key.field, raw, lambda file: absolute(library, attachment_url(doc, file)))
+
+    def schema(ctx: Context) -> dict:
+        base = shape(key.field, ctx)
+        return base if listed or always else _nullable(base)
+
+    return Column(key.name, key.label, schema, value, " ".join(p for p in (key.help, key.rule) if p))
+
+
+def _relation(key: str) -> Column:
+    spec = DOCUMENT_SCHEMA[key]
+    return Column(key, spec.label, lambda ctx: {"type": "array", "items": URL_SCHEMA},
+                  lambda library, doc: _urls(library, doc.relations.get(key, [])),
+                  f"{spec.help}（公开文件的网址）")
+
+
+def _issue(library: Library, doc: Document) -> dict | None:
+    issue = doc.issue
+    if issue is None:
+        return None
+    return {"year": issue.year, "number": issue.number, "total": issue.total, "title": issue.title,
+            "date": issue.date.isoformat(), "url": absolute(library, issue.url), "pdf_url": issue_pdf_url(library, issue)}
+
+
+def _issue_schema(ctx: Context) -> dict:
+    """An issue as open data: the manifest's own keys (declared in gazette.model.manifest), title and URLs."""
+    props = {key: {"title": MANIFEST[key].label, **shape(MANIFEST[key].field, ctx)} for key in ("year", "number")}
+    props["total"] = {"title": MANIFEST["total"].label, **_nullable(shape(MANIFEST["total"].field, ctx))}
+    props["title"] = {"title": "期次", "type": "string"}
+    props["date"] = {"title": MANIFEST["date"].label, **shape(MANIFEST["date"].field, ctx)}
+    props["url"] = {"title": "网址", **URL_SCHEMA}
+    props["pdf_url"] = {"title": "印刷版 PDF", **_nullable(URL_SCHEMA)}
+    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+
+
+# Keys whose published value is what the Library computed, not what the editor wrote.
+OVERRIDES = {
+    "status": Column("status", "有效性", lambda ctx: {"type": "string", "enum": list(STATUSES)},
+                     lambda library, doc: doc.status, "计算所得的有效性：填写的有效性优先，其次为被废止、被修改或替代、过期。"),
+    "genre": Column("genre", "文种", lambda ctx: _nullable(shape(DOCUMENT_SCHEMA["genre"].field, ctx)),
+                    lambda library, doc: doc.effective_genre, "填写的文种，未填写时从标题结尾推断。"),
+    "interprets": Column("interprets", "解读对象", lambda ctx: _nullable(URL_SCHEMA),
+                         lambda library, doc: next(iter(_urls(library, [doc.interprets_doc])), None),
+                         "被解读的政策文件的网址。"),
+    **{key: _relation(key) for key in RELATION_STATUS},
+}
+
+COMPUTED = [
+    Column("id", "文件编号", lambda ctx: {"type": "string", "pattern": "^[a-z0-9][a-z0-9/-]*$"},
+           lambda library, doc: doc.id, "content/documents/ 下不含 .md 的路径。"),
+    Column("url", "网址", lambda ctx: URL_SCHEMA, lambda library, doc: absolute(library, doc.url)),
+]
+COMPUTED_AFTER = [
+    Column("updated", "更新日期", lambda ctx: {"type": "string", "format": "date"},
+           lambda library, doc: updated(doc).isoformat(), "发布日期与废止、修改或替代它的文件的发布日期中最晚的一个。"),
+    Column("interpreted_by", "政策解读", lambda ctx: {"type": "array", "items": URL_SCHEMA},
+           lambda library, doc: _urls(library, doc.interpreted_by), "解读本文件的政策解读的网址。"),
+    *[Column(REVERSE[key], REVERSE_LABELS[key], lambda ctx: {"type": "array", "items": URL_SCHEMA},
+             lambda library, doc, key=key: _urls(library, doc.related_from.get(key, [])))
+      for key in RELATION_STATUS],
+    Column("issue", "刊登期次", lambda ctx: _nullable(_issue_schema(ctx)), _issue, "收录本文件的一期公报。"),
+    Column("pdf_url", "PDF 版", lambda ctx: _nullable(URL_SCHEMA), pdf_url, "本文件单行本 PDF 的网址。"),
+]
+
+
+def columns() -> list[Column]:
+    """Every column of a document record, in order."""
+    keys = [OVERRIDES.get(key.name) or _front_matter(key) for key in DOCUMENT_SCHEMA if key.public]
+    return [*COMPUTED, *keys, *COMPUTED_AFTER]
+
+
+def record(library: Library, doc: Document, cols: list[Column] | None = None) -> dict:
+    return {col.name: col.value(library, doc) for col in cols or columns()}
+
+
+def documents_json(library: Library) -> dict:
+    cols = columns()
+    public = library.public
+    return {
+        "$schema": absolute(library, DOCUMENTS_SCHEMA),
+        "name": library.config.name,
+        "publisher": library.config.publisher,
+        "url": absolute(library, ""),
+        "updated": latest(public).isoformat(),
+        "count": len(public),
+        "documents": [record(library, doc, cols) for doc in public],
+    }
+
+
+def json_schema(library: Library) -> dict:
+    """The JSON Schema (draft 2020-12) of documents.json, derived from the column declarations."""
+    ctx = Context(vocabularies=library.vocabularies, config=library.config)
+    cols = columns()
+    item = {
+        "type": "object",
+        "properties": {c.name: {"title": c.label, **({"description": c.help} if c.help else {}), **c.schema(ctx)}
+                       for c in cols},
+        "required": [c.name for c in cols],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": absolute(library, DOCUMENTS_SCHEMA),
+        "title": f"{library.config.name}开放数据：文件元数据",
+        "type": "object",
+        "properties": {
+            "$schema": URL_SCHEMA, "name": {"type": "string"}, "publisher": {"type": "string"},
+            "url": URL_SCHEMA, "updated": {"type": "string", "format": "date"},
+            "count": {"type": "integer", "minimum": 0}, "documents": {"type": "array", "items": item},
+        },
+        "required": ["$schema", "name", "publisher", "url", "updated", "count", "documents"],
+        "additionalProperties": False,
+    }
+
+
+def write_open_data(library: Library, site_dir: Path) -> None:
+    for path, data in ((DOCUMENTS_JSON, documents_json(library)), (DOCUMENTS_SCHEMA, json_schema(library))):
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,0 +1,24 @@
+"""The pipeline step that writes every subscription and open-data file into the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..library.library import Library
+from .catalogue import catalogue, sections
+from .feeds import write_feeds
+from .ics import write_calendar
+from .opendata import write_open_data
+from .opml import write_opml
+from .sitemap import write_sitemap
+
+LABEL = "生成订阅源、开放数据和网站地图"
+
+
+def emit(library: Library, site_dir: Path) -> None:
+    feeds = catalogue(library)
+    write_feeds(library, feeds, site_dir)
+    write_opml(library, sections(feeds), site_dir)
+    write_calendar(library, site_dir)
+    write_open_data(library, site_dir)
+    write_sitemap(library, feeds, site_dir)

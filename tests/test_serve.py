@@ -1,0 +1,52 @@
+"""gazette serve: a live preview that rebuilds when an editor saves."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, until, timeout: float = 60) -> str:
+    """GET `url` until `until(text)` holds; fail after `timeout` seconds."""
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                last = response.read().decode("utf-8")
+                if until(last):
+                    return last
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"{url} never satisfied the condition; last response: {last and last[:200]}")
+
+
+def test_serve_previews_and_rebuilds_on_save(project):
+    root = project(site=True)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "gazette", "-C", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": "1735660800"}, start_new_session=True)
+    try:
+        page = f"http://127.0.0.1:{port}/documents/2024/gg-2024-1/"
+        fetch(page, lambda html: "关于示例事项的公告" in html)
+        source = root / "content/documents/2024/gg-2024-1.md"
+        source.write_text(source.read_text(encoding="utf-8").replace("示例公告正文。", "修改后的公告正文。"),
+                          encoding="utf-8")
+        fetch(page, lambda html: "修改后的公告正文。" in html)
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        _, stderr = server.communicate(timeout=30)
+    assert "预览地址" in stderr
+    assert "Traceback" not in stderr
