@@ -13,6 +13,7 @@ from pathlib import Path
 from .emit import step as emit
 from .library.library import Library
 from .print.step import write_print_edition
+from .search.indexer import index_site
 
 
 @dataclass(frozen=True)
@@ -25,5 +26,6 @@ class Step:
 
 STEPS: list[Step] = [
     Step(emit.LABEL, emit.emit),
+    Step("建立检索索引", index_site),
     Step("生成印刷版 PDF", write_print_edition, in_preview=False, counts=True),
 ]

@@ -32,3 +32,22 @@ def findings(project):
         _, report = load_and_check(project(files))
         return [f.format() for f in report.findings]
     return run
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """The sample gazette built once for the tests that only read the output (search tests)."""
+    from search_support import build_sample
+
+    return build_sample(tmp_path_factory.mktemp("sample-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def sample_library():
+    """The checked Library of the sample gazette, with the tests' build date."""
+    from projects import REPO
+
+    os.environ["SOURCE_DATE_EPOCH"] = "1735660800"
+    library, report = load_and_check(REPO)
+    assert report.ok
+    return library

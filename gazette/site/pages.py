@@ -15,6 +15,7 @@ from ..emit.catalogue import feed_link
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AGENCY_KINDS, KINDS
+from ..search.page import search_page
 from .urls import LISTINGS, issue_pdf_url, listing_url
 from .views import Views, chinese_date, date_view
 
@@ -140,7 +141,7 @@ def subscribe_page(library: Library, views: Views) -> Iterator[GeneratedPage]:
     yield GeneratedPage(subscribe.SOURCE, subscribe.TITLE, subscribe.TEMPLATE, lambda: subscribe.subscribe_view(library))
 
 
-PROVIDERS: list[Provider] = [document_index, issue_pages, listing_pages, subscribe_page]
+PROVIDERS: list[Provider] = [document_index, issue_pages, listing_pages, subscribe_page, search_page]
 
 
 def generated_pages(library: Library, views: Views | None = None) -> list[GeneratedPage]:

@@ -13,6 +13,7 @@ from ..emit import jsonld
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, EXPIRED, KIND_BY_NAME, REPEALED, VALID
+from ..search.fields import search_view
 from .urls import document_pdf_url, listing_url
 
 RELATION_LABELS = {"repeals": "本文件废止", "amends": "本文件修改", "supersedes": "本文件替代"}
@@ -90,6 +91,7 @@ class Views:
             "deadline_passed": bool(doc.deadline and doc.deadline < self.library.build_date),
             "jsonld": jsonld.script(self.library, doc),
             "pdf_url": document_pdf_url(doc),
+            "search": search_view(doc, self.vocabularies),
         })
         return view
 

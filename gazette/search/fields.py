@@ -1,0 +1,62 @@
+"""What the search index knows about a document besides its text, declared once.
+
+Document pages carry these as data-pagefind-filter / -meta / -sort attributes
+(theme/gazette/document.html renders `view.search`); the search page gets the
+facet list from `facets()` so its filters follow this declaration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..library.document import Document
+from ..model.schema import DOC_NUMBER
+from ..model.vocabulary import Vocabularies
+
+Values = Callable[[Document, Vocabularies], list[str]]
+
+
+def _agencies(doc: Document, vocab: Vocabularies) -> list[str]:
+    return [vocab["agencies"].by_name(name).display for name in doc.issuers]
+
+
+# Facets shown on the search page, in order: filter key (also its heading) -> values of a document.
+FACETS: dict[str, Values] = {
+    "发文机关": _agencies,
+    "信息类别": lambda doc, vocab: [doc.kind],
+    "主题分类": lambda doc, vocab: list(doc.topics or []),
+    "标签": lambda doc, vocab: list(doc.tags or []),
+    "年份": lambda doc, vocab: [str(doc.year)] if doc.year else [],
+    "有效性": lambda doc, vocab: [doc.status],
+}
+
+_NUMBER_PARTS = re.compile(r"^(\S+)〔(\d{4})〕(\d+)号$")
+AGENCY_CODE, SERIAL = "机关代字", "文号序号"  # hidden filters: find a 发文字号 however it is typed
+
+
+def _number_filters(doc: Document) -> dict[str, list[str]]:
+    match = _NUMBER_PARTS.match(doc.doc_number or "") if DOC_NUMBER.match(doc.doc_number or "") else None
+    return {AGENCY_CODE: [match[1]], SERIAL: [match[3]]} if match else {}
+
+
+def chinese_date(doc: Document) -> str:
+    date = doc.published
+    return f"{date.year}年{date.month}月{date.day}日" if date else ""
+
+
+def search_view(doc: Document, vocab: Vocabularies) -> dict:
+    """Filters, display metadata and sort keys of one public document."""
+    filters = {key: values(doc, vocab) for key, values in FACETS.items()}
+    filters.update(_number_filters(doc))
+    return {
+        "filters": [(key, value) for key, values in filters.items() for value in values],
+        # A date in one word (2024年4月10日) so that metadata never adds short words to the index.
+        "meta": [("标题", doc.title), ("发文字号", doc.doc_number or ""), ("发文机关", "、".join(_agencies(doc, vocab))),
+                 ("日期", chinese_date(doc)), ("信息类别", doc.kind)],
+        "sort": [("发布日期", doc.published.isoformat() if doc.published else "")],
+    }
+
+
+def facets() -> list[str]:
+    return list(FACETS)

@@ -1,0 +1,183 @@
+"""The search page of the sample gazette in Debian's Chromium, served from build output on 127.0.0.1."""
+
+from urllib.parse import quote, urlencode
+
+import pytest
+
+from gazette.search.extract import read_page
+from gazette.search.text import phrase, runs
+from search_support import chromium, serve
+
+POLICY = "documents/2024/ptfb-2024-6/"  # 普府办〔2024〕6号
+
+
+@pytest.fixture(scope="module")
+def published(sample_site, sample_library):
+    """url -> (title, body) of every public document as the reader sees it."""
+    texts = {}
+    for doc in sample_library.public:
+        page = read_page((sample_site / doc.url / "index.html").read_text(encoding="utf-8"))
+        texts[doc.url] = (page.title, page.body)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def base(sample_site):
+    with serve(sample_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    yield page
+    context.close()
+    assert not errors
+
+
+def open_search(page, base, query, **filters):
+    params = [("q", query)] + [(key, value) for key, values in filters.items() for value in values]
+    page.goto(f"{base}search/?{urlencode(params)}")
+    return finish(page)
+
+
+def finish(page):
+    """Wait for the search, show every result, return them in order."""
+    page.wait_for_selector("[data-gz-search][data-state]", state="attached", timeout=30000)
+    assert page.get_attribute("[data-gz-search]", "data-state") == "done", page.inner_text(".gz-search__status")
+    more = page.locator(".gz-search__more")
+    while more.is_visible():
+        count = page.locator(".gz-result").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.gz-result').length > {count}")
+    for item in page.locator(".gz-result").all():  # a result is filled in when it comes near the screen
+        item.scroll_into_view_if_needed()
+    page.wait_for_function("[...document.querySelectorAll('.gz-result')].every((e) => 'loaded' in e.dataset)")
+    return [{
+        "url": item.locator(".gz-result__title").get_attribute("href").lstrip("/"),
+        "number": item.locator(".gz-result__number").all_inner_texts(),
+        "issuer": item.locator(".gz-result__issuer").inner_text(),
+        "date": item.locator(".gz-result__date").inner_text(),
+        "excerpt": item.locator(".gz-result__excerpt").inner_text(),
+    } for item in page.locator(".gz-result").all()]
+
+
+def containing(published, query):
+    return {url for url, (title, body) in published.items() if query in title or query in body}
+
+
+@pytest.mark.parametrize("query", ["一网通办", "印发", "养老服务补贴", "营商环境", "的", "办理", "补贴标准"])
+def test_a_query_finds_exactly_the_documents_containing_it(page, base, published, query):
+    expected = containing(published, query)
+    assert expected, query
+    results = open_search(page, base, query)
+    assert {r["url"] for r in results} == expected
+    assert len(results) == len(expected)  # each once
+    status = page.locator(".gz-search__status").inner_text()
+    assert f"找到 {len(expected)} 份" in status
+    assert all(r["excerpt"] for r in results)
+    assert page.locator(".gz-result__excerpt mark").first.inner_text() in query
+
+
+def test_results_far_below_the_screen_are_fetched_only_when_scrolled_to(page, base):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "/fragment/" in request.url else None)
+    page.set_viewport_size({"width": 1000, "height": 600})
+    page.goto(f"{base}search/?q=" + quote("的"))
+    page.wait_for_selector(".gz-result[data-loaded]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".gz-result").count() == 10
+    assert 0 < len(fetched) < 10
+    finish(page)
+    assert len(set(fetched)) == page.locator(".gz-result").count()
+
+
+def test_a_word_that_occurs_nowhere_finds_nothing(page, base, published):
+    assert not containing(published, "不存在的词语")
+    assert open_search(page, base, "不存在的词语") == []
+    assert "没有找到" in page.locator(".gz-search__status").inner_text()
+
+
+def test_words_separated_by_spaces_must_all_occur(page, base, published):
+    expected = containing(published, "养老") & containing(published, "一网通办")
+    results = open_search(page, base, "养老 一网通办")
+    assert {r["url"] for r in results} == expected and expected
+
+
+@pytest.mark.parametrize("typed", ["普府办〔2024〕6号", "普府办[2024]6号", "普府办2024 6号"])
+def test_doc_number_as_people_type_it_finds_that_document_first(page, base, typed):
+    results = open_search(page, base, typed)
+    assert results[0]["url"] == POLICY
+    assert results[0]["number"] == ["普府办〔2024〕6号"]
+    assert results[0]["date"] == "2024年2月5日"
+
+
+def test_serial_number_with_the_agency_filter_finds_that_document_first(page, base, published):
+    results = open_search(page, base, "6号", 发文机关=["区府办"])
+    assert results[0]["url"] == POLICY
+    assert all("区府办" in r["issuer"] for r in results)
+
+
+def test_a_filter_narrows_and_its_count_is_right(page, base, published, sample_library):
+    query = "印发"
+    everything = open_search(page, base, query)
+    issued = {doc.url for doc in sample_library.public if "上海市普陀区人民政府办公室" in doc.issuers}
+    expected = {r["url"] for r in everything} & issued
+    assert 0 < len(expected) < len(everything)
+    option = page.locator(".gz-facet__option", has_text="区府办")
+    assert option.locator(".gz-facet__count").inner_text() == str(len(expected))
+    option.locator("input").check()
+    page.wait_for_function(f"document.querySelectorAll('.gz-result').length === {len(expected)}")
+    narrowed = finish(page)
+    assert {r["url"] for r in narrowed} == expected
+    assert quote("发文机关") in page.url  # the filter is in the shareable URL
+    assert all(r["number"] and r["date"] for r in narrowed)
+
+
+def test_sort_by_publication_date(page, base, sample_library):
+    results = open_search(page, base, "补贴")
+    page.select_option("select[name=sort]", "desc")
+    page.wait_for_function("location.search.includes('sort=desc')")
+    dated = finish(page)
+    dates = [sample_library.documents[r["url"].removeprefix("documents/").rstrip("/")].published for r in dated]
+    assert dates == sorted(dates, reverse=True) and len(dated) == len(results)
+
+
+def test_header_box_of_every_page_leads_to_the_search(page, base, published):
+    page.goto(f"{base}{POLICY}")
+    page.fill("#gz-header-q", "一网通办")
+    page.press("#gz-header-q", "Enter")
+    page.wait_for_url("**/search/?q=*")
+    results = finish(page)
+    assert {r["url"] for r in results} == containing(published, "一网通办")
+    assert page.input_value("#gz-search-q") == "一网通办"
+
+
+def test_page_labels_are_chinese_and_materials_search_is_off(page, base):
+    open_search(page, base, "补贴")
+    assert page.locator("html").get_attribute("lang").startswith("zh")
+    assert page.locator(".md-search").count() == 0
+    for label in ("全文检索", "检索", "排序", "发文机关", "信息类别", "年份", "有效性"):
+        assert label in page.locator("[data-gz-search]").inner_text(), label
+
+
+STRINGS = ["一网通办。互联网", "普府办〔2024〕06号", "普府办 [2024] 6 号", "ＡＢＣ１２３ café", "①㈠ 第一条　为了",
+           "soft\u00adhyphen", "《中华人民共和国民法典》第1260条", "𠀀𠀁 ext-b", "  ", "WTO/TBT协定"]
+
+
+def test_the_page_prepares_queries_like_the_indexer(page, base):
+    page.goto(f"{base}search/")
+    got = page.evaluate("""async (strings) => {
+        const text = await import("../assets/search-text.js");
+        return strings.map((s) => [text.runs(s), text.runs(s).map(text.phrase)]);
+    }""", STRINGS)
+    assert got == [[runs(s), [phrase(r) for r in runs(s)]] for s in STRINGS]

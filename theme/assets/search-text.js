@@ -1,0 +1,55 @@
+// Query preparation for the search page: the same rules as gazette/search/text.py,
+// which prepares the indexed text (a browser test checks that both agree).
+// A query is cut into runs of letters and digits; a run of n >= 2 units is searched as
+// the exact phrase of its n - 1 character bigrams, a one-unit run as a prefix.
+
+const WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
+const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+const DOC_NUMBER = new RegExp(
+  `([${HAN}])[${WS}]*[〔\\[［【（(〖]?[${WS}]*([0-9]{4})[${WS}]*[〕\\]］】）)〗]?[${WS}]*0*([0-9]{1,5})[${WS}]*号`, "gu");
+const UNIT = /^[\p{L}\p{N}]$/u;
+const DROPPED = /^[\p{M}\p{Cf}]$/u;
+const RUN = /[\p{L}\p{N}]+/gu;
+const LEADING_RUN = /^[\p{L}\p{N}]+/u;
+const SPACE_MARK = "\u2027";
+
+function fold(char) {
+  if (DROPPED.test(char)) return "";
+  const units = [...char.normalize("NFKC")].filter((c) => UNIT.test(c)).join("");
+  return units || char;
+}
+
+/** Units in NFKC form, gaps as written, 发文字号 canonicalised (普府办〔2024〕6号 -> 普府办20246号). */
+export function normalise(text) {
+  return [...text].map(fold).join("").replace(DOC_NUMBER, "$1$2$3号");
+}
+
+/** The runs of letters and digits of a query: each must occur in a matching document. */
+export function runs(text) {
+  return [...normalise(text).matchAll(RUN)].map((m) => m[0]);
+}
+
+/** Pagefind query words of one run: its character bigrams, in order. */
+export function phrase(run) {
+  const units = [...run];
+  return units.slice(0, -1).map((unit, i) => unit + units[i + 1]).join(" ");
+}
+
+/** Parts of a 发文字号 as people type it: 普府办〔2024〕6号, 普府办2024 6号, 2024 6号, 6号. */
+export function docNumber(text) {
+  const compact = runs(text).join("");
+  const m = compact.match(new RegExp(`^([${HAN}]{1,12})?((?:19|20)[0-9]{2})?([1-9][0-9]{0,4})号$`, "u"));
+  return m ? { code: m[1] || null, year: m[2] || null, serial: m[3] } : null;
+}
+
+/**
+ * The indexed text of a page back as readable pieces: each index word stands for the
+ * unit it starts with (its position is Pagefind's word location); gaps are shown as written.
+ */
+export function readable(content) {
+  return content.split(/\s+/).map((item, position) => {
+    const run = item.match(LEADING_RUN);
+    if (run) return { text: [...run[0]][0], position };
+    return { text: item.replaceAll(SPACE_MARK, " "), position: null };
+  });
+}
