@@ -2,6 +2,7 @@
 
 from gazette.site.hooks import (  # noqa: F401
     on_config,
+    on_env,
     on_files,
     on_page_context,
     on_page_markdown,

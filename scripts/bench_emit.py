@@ -17,7 +17,6 @@ import time
 import tracemalloc
 from pathlib import Path
 
-import yaml
 
 SCRIPTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(SCRIPTS))
@@ -59,7 +58,6 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="gazette-bench-emit-"))
     count = make(root, CORPUS, args.limit)
     library, _ = load_and_check(root)
-    library.site_url = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     site = root / "site"
     site.mkdir()
     print(f"documents: {count} ({len(library.public)} public)")

@@ -77,7 +77,8 @@ def make(out: Path, corpus: Path, limit: int | None) -> int:
     shutil.copy(REPO / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copytree(REPO / "theme", out / "theme")
     shutil.copytree(REPO / "hooks", out / "hooks")
-    (out / "gazette.yml").write_text("name: 法律法规汇编（基准测试）\npublisher: gazette 基准测试\nsync_level: 警告\n",
+    (out / "gazette.yml").write_text("name: 法律法规汇编（基准测试）\npublisher: gazette 基准测试\n"
+                                     "site_url: https://gazette.example.gov.cn/\nsync_level: 警告\n",
                                      encoding="utf-8")
     (out / "content" / "index.md").write_text("---\ntitle: 首页\ntemplate: gazette/home.html\n---\n\n"
                                               "由 npc-laws 语料生成的基准测试公报。\n", encoding="utf-8")

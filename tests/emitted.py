@@ -22,7 +22,7 @@ def build(root: Path, out: Path, epoch: str = EPOCH_2025) -> subprocess.Complete
 
 
 def site_url(root: Path = REPO) -> str:
-    return yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    return yaml.safe_load((root / "gazette.yml").read_text(encoding="utf-8"))["site_url"]
 
 
 def page_files(site: Path) -> dict[str, Path]:

@@ -11,6 +11,7 @@ REPO = Path(__file__).resolve().parent.parent
 GAZETTE_YML = """\
 name: 测试公报
 publisher: 测试出版单位
+site_url: https://gazette.example.gov.cn/
 service_hosts:
   - zwdt.sh.gov.cn
 """

@@ -160,9 +160,10 @@ def test_a_missing_site_url_is_a_clear_error(tmp_path):
     from projects import write_project
 
     root = write_project(tmp_path / "project", {}, site=True)
-    config = root / "mkdocs.yml"
+    config = root / "gazette.yml"
     config.write_text(re.sub(r"(?m)^site_url:.*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8")
     result = build(root, tmp_path / "site")
     assert result.returncode == 1
-    assert "site_url" in result.stderr and "Traceback" not in result.stderr
+    assert "gazette.yml:1: 错误: 缺少必填的键 site_url（网站地址）" in result.stdout
+    assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()

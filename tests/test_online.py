@@ -11,6 +11,7 @@ import pytest
 import trustme
 
 import localserver
+from projects import GAZETTE_YML
 from gazette.findings import Report
 from gazette.online.cache import CACHE_FILE
 from gazette.online.services import Options, check_services
@@ -52,7 +53,7 @@ def linked(project, server):
     """A project whose public notice links every server case, plus a dead port and a non-public notice."""
     urls = [server.base + path for path in PATHS] + [f"https://localhost:{closed_port()}/gone"]
     root = project({
-        "gazette.yml": "name: 测试公报\npublisher: 测试出版单位\nservice_hosts: [localhost]\n",
+        "gazette.yml": GAZETTE_YML.replace("  - zwdt.sh.gov.cn", "  - localhost"),
         "content/documents/2024/gg-2024-1.md": services_doc(urls),
         "content/documents/2024/gg-2024-9.md": services_doc([server.base + "/secret"], "依申请公开"),
     })

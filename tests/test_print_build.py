@@ -1,6 +1,7 @@
 """The print edition inside `gazette build` and `gazette pdf`, on small projects."""
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -10,7 +11,7 @@ import pdftools
 import projects
 from projects import POLICY
 
-BASE_URL = "https://gazette.example.gov.cn/"  # mkdocs.yml site_url, copied into test projects
+BASE_URL = "https://gazette.example.gov.cn/"  # gazette.yml site_url of the test projects
 
 SECRET = """\
 ---
@@ -69,8 +70,8 @@ FILES = {
 }
 
 
-def gazette(*args):
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1735660800"}
+def gazette(*args, epoch="1735660800"):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
     return subprocess.run([sys.executable, "-m", "gazette", *args], env=env, capture_output=True, text=True)
 
 
@@ -82,12 +83,13 @@ def test_build_makes_every_pdf_reproducibly_and_links_them(project, tmp_path):
     root = project(FILES, site=True)
     first, second = tmp_path / "one", tmp_path / "two"
     for out in (first, second):
+        shutil.rmtree(root / "build" / ".cache", ignore_errors=True)  # lay every PDF out anew
         result = gazette("-C", str(root), "build", "--out", str(out))
         assert result.returncode == 0, result.stderr
     made = pdf_bytes(first)
     assert set(made) == {"issues/2024/1/gazette-2024-1.pdf", "documents/2024/ptfb-2024-1.pdf",
                          "documents/2024/gg-2024-1.pdf", "documents/2024/web-only.pdf", "documents/2023/old.pdf"}
-    assert made == pdf_bytes(second)  # same input, same SOURCE_DATE_EPOCH: the same bytes
+    assert made == pdf_bytes(second)  # same input: the same bytes
     for path in made:
         pdf = first / path
         assert all(font.embedded and font.subset for font in pdftools.fonts(pdf)), path
@@ -100,6 +102,28 @@ def test_build_makes_every_pdf_reproducibly_and_links_them(project, tmp_path):
     assert 'href="gazette-2024-1.pdf"' in issue_page
     document_page = (first / "documents/2024/ptfb-2024-1/index.html").read_text(encoding="utf-8")
     assert 'href="../ptfb-2024-1.pdf"' in document_page
+
+
+def test_unchanged_pdfs_come_from_the_cache_and_changed_ones_are_made_again(project, tmp_path):
+    """A later build lays out only what changed; its PDFs equal a fresh build's, whatever the clock."""
+    root = project(FILES, site=True)
+    cache = root / "build" / ".cache" / "print"
+    assert gazette("-C", str(root), "build", "--out", str(tmp_path / "one")).returncode == 0
+    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    assert len(before) == 5
+    source = root / "content/documents/2024/gg-2024-1.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("示例公告正文。", "修改后的公告正文。"), encoding="utf-8")
+    later = tmp_path / "two"
+    assert gazette("-C", str(root), "build", "--out", str(later), epoch="1767225600").returncode == 0
+    after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    kept = set(before) & set(after)
+    assert len(after) == 5 and len(kept) == 3  # the notice and the issue holding it were made again
+    assert all(before[name] == after[name] for name in kept)  # the others were not rewritten
+    assert "修改后的公告正文" in pdftools.text(later / "documents/2024/gg-2024-1.pdf")
+    shutil.rmtree(cache)
+    fresh = tmp_path / "three"
+    assert gazette("-C", str(root), "build", "--out", str(fresh)).returncode == 0
+    assert pdf_bytes(later) == pdf_bytes(fresh)
 
 
 def test_pdfs_never_carry_a_non_public_document(project, tmp_path):
@@ -156,6 +180,7 @@ def test_pdf_command_writes_the_issue_and_is_reproducible(project, tmp_path):
     root = project(FILES, site=True)
     one, two = tmp_path / "one.pdf", tmp_path / "two.pdf"
     for target in (one, two):
+        shutil.rmtree(root / "build" / ".cache", ignore_errors=True)
         result = gazette("-C", str(root), "pdf", "2024-01", "-o", str(target))
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr

@@ -173,3 +173,16 @@ def test_a_failed_build_leaves_the_last_site_untouched(tmp_path, project):
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in out.parent.iterdir()] == ["site"]  # no staging folder left behind
+
+
+def test_markup_in_titles_is_shown_as_text(tmp_path, project):
+    title = "关于<b>试行</b>“A&B”事项的公告"
+    notice = "content/documents/2024/gg-2024-1.md"
+    root = project({notice: f"---\ntitle: {title}\nkind: 公告通报\nissuer: 长征镇\npublished: 2024-03-06\n"
+                            "disclosure: 主动公开\nsummary: 摘要里的<i>标记</i>\n---\n\n示例公告正文。\n"}, site=True)
+    out = tmp_path / "site"
+    assert gazette("-C", str(root), "build", "--out", str(out)).returncode == 0
+    for page in ("documents/2024/gg-2024-1/", "kinds/notices/", "documents/", ""):
+        html = (out / page / "index.html").read_text(encoding="utf-8")
+        assert "<b>试行</b>" not in html and "<i>标记</i>" not in html, page
+        assert "关于&lt;b&gt;试行&lt;/b&gt;“A&amp;B”事项的公告" in html, page

@@ -18,7 +18,7 @@ from ..library.library import Library
 from ..site.urls import listing_url
 from ..site.views import chinese_date
 from .catalogue import Feed
-from .dates import latest, moment, updated
+from ..library.dates import latest, moment, updated
 from .excerpt import excerpt
 from .urls import absolute
 

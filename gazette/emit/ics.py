@@ -16,7 +16,7 @@ from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import REPEALED
 from .catalogue import calls
-from .dates import moment, updated
+from ..library.dates import moment, updated
 from .feeds import summary_text
 from .urls import CALENDAR, absolute
 

@@ -12,7 +12,7 @@ from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, VALID
 from ..site.urls import listing_url
-from .dates import updated
+from ..library.dates import updated
 from .urls import absolute
 
 SCHEMA = "https://schema.org/"

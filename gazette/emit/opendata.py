@@ -22,7 +22,7 @@ from ..model.manifest import ISSUE_SCHEMA as MANIFEST
 from ..model.schema import DOCUMENT_SCHEMA, Key
 from ..site import urls
 from ..site.views import attachment_url
-from .dates import latest, updated
+from ..library.dates import latest, updated
 from .shapes import URL_SCHEMA, is_list, plain, shape
 from .urls import DOCUMENTS_JSON, DOCUMENTS_SCHEMA, absolute
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..library.library import Library
 from ..site.urls import page_urls
 from .catalogue import Feed
-from .dates import latest, updated
+from ..library.dates import latest, updated
 from .urls import SITEMAP, absolute
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"

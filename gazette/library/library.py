@@ -24,7 +24,6 @@ class Library:
     build_date: dt.date
     documents: dict[str, Document] = field(default_factory=dict)  # every document, public or not
     issues: list[Issue] = field(default_factory=list)  # sorted by year, number
-    site_url: str = ""  # the public address of the site (MkDocs' site_url), set by the site hooks
 
     @cached_property
     def by_doc_number(self) -> dict[str, Document]:

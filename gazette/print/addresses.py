@@ -1,7 +1,7 @@
 """Absolute addresses for print: a document's page, links in its body, its images.
 
 Paper has no "current page", so every link becomes a full URL on the site
-(mkdocs.yml `site_url`), resolved with the same rules as the site's links
+(gazette.yml `site_url`), resolved with the same rules as the site's links
 (docs/decisions.md, 链接). Images are read from content/ only.
 """
 

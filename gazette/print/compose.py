@@ -16,6 +16,7 @@ from .. import __version__
 from ..library.document import Document
 from ..library.issue import Issue
 from ..library.library import Library
+from ..library.dates import moment, updated
 from ..site.views import banner, chinese_date
 from .addresses import Addresses
 from .body import body_html
@@ -32,10 +33,9 @@ def anchor(doc: Document) -> str:
 class Composer:
     """Print HTML for the issues and documents of one Library."""
 
-    def __init__(self, library: Library, base_url: str, created: dt.datetime):
+    def __init__(self, library: Library, base_url: str):
         self.library = library
         self.addresses = Addresses(library, base_url)
-        self.created = created.isoformat(timespec="seconds")
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                                undefined=StrictUndefined)
         self._articles: dict[str, dict] = {}
@@ -49,7 +49,7 @@ class Composer:
             "sections": [{"title": s.title, "documents": [self.article(d) for d in s.documents]}
                          for s in issue.sections],
         }
-        meta = self._meta(title=f"{config.name} {heading}", authors=[config.publisher],
+        meta = self._meta(title=f"{config.name} {heading}", authors=[config.publisher], created=issue.date,
                           description=f"{chinese_date(issue.date)}出版，共 {len(issue.documents)} 份文件。",
                           keywords=[config.name, issue.title, *(s.title for s in issue.sections)])
         return self.env.get_template("issue.html").render(
@@ -60,7 +60,7 @@ class Composer:
         issue = doc.issue
         header = config.name + (f"　{issue.title}" if issue else "")
         description = "，".join(filter(None, [doc.doc_number, f"{chinese_date(doc.published)}发布"])) + "。"
-        meta = self._meta(title=doc.title, authors=list(doc.issuers),
+        meta = self._meta(title=doc.title, authors=list(doc.issuers), created=updated(doc),
                           description=description + (doc.summary or ""),
                           keywords=[*(doc.topics or []), *(doc.tags or [])])
         return self.env.get_template("document.html").render(document=self.article(doc), meta=meta, header=header)
@@ -89,6 +89,9 @@ class Composer:
             return text + "、".join(newer) + "。"
         return text[:text.rfind("。") + 1] if "。" in text else text[:-1] + "。"
 
-    def _meta(self, title: str, authors: list[str], description: str, keywords: list[str]) -> dict:
+    @staticmethod
+    def _meta(title: str, authors: list[str], created: dt.date, description: str, keywords: list[str]) -> dict:
+        """PDF metadata; the date is the content's (issue date, or when the document last changed), so
+        the same content always gives the same bytes, whatever the build clock says."""
         return {"title": title, "authors": authors, "description": description, "keywords": keywords,
-                "generator": f"gazette {__version__}", "created": self.created}
+                "generator": f"gazette {__version__}", "created": moment(created).isoformat(timespec="seconds")}

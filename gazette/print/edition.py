@@ -16,14 +16,14 @@ from itertools import repeat
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..clock import build_datetime
 from ..config import CONFIG_FILE
 from ..errors import GazetteError
 from ..findings import Report
 from ..library.document import Document
 from ..library.issue import Issue
 from ..library.library import Library
-from ..site.urls import document_pdf_url, issue_pdf_url, site_url
+from ..site.urls import document_pdf_url, issue_pdf_url
+from .cache import PdfCache
 from .compose import Composer
 from .glyphs import missing_glyph_report
 from .render import Rendered, render_pdf
@@ -50,7 +50,8 @@ class Edition:
 
     def __init__(self, library: Library):
         self.library = library
-        self.composer = Composer(library, site_url(library.config.root), build_datetime())
+        self.composer = Composer(library, library.config.base_url)
+        self.cache = PdfCache(library.config.root / "build" / ".cache" / "print")
 
     def issue_job(self, issue: Issue) -> Job:
         sources = (issue.rel, CONFIG_FILE, *(doc.rel for doc in issue.documents))
@@ -86,6 +87,23 @@ class Edition:
         return made
 
     def _render(self, jobs: list[Job]) -> Iterator[tuple[Job, Rendered]]:
+        """Cached PDFs first, then the rest laid out anew (and kept for the next build)."""
+        keys = {job: self.cache.key(job.html) for job in jobs}
+        fresh = []
+        for job in jobs:
+            cached = self.cache.get(keys[job])
+            if cached is None:
+                fresh.append(job)
+            else:
+                yield job, cached
+        for job, rendered in self._layout(fresh):
+            if not rendered.missing and not rendered.warnings:
+                self.cache.put(keys[job], rendered)
+            yield job, rendered
+
+    def _layout(self, jobs: list[Job]) -> Iterator[tuple[Job, Rendered]]:
+        if not jobs:
+            return
         content = self.library.config.content_dir
         workers = min(len(os.sched_getaffinity(0)), len(jobs))
         if workers <= 1:

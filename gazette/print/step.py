@@ -15,5 +15,6 @@ def write_print_edition(library: Library, site_dir: Path, tick: Callable[[int, i
 
     edition = Edition(library)
     made = edition.make(edition.jobs(), site_dir, tick)
+    edition.cache.prune()  # a whole edition was made: drop what no longer belongs to it
     for finding in made.warnings.findings:
         print(finding.format(), file=sys.stderr)

@@ -62,7 +62,8 @@ def on_config(config):
     global _build
     root = Path(config.config_file_path).parent
     prepared = session.take(root) or _load(root)
-    prepared.library.site_url = config.site_url or ""
+    if not (_serving and config.site_url):  # `serve` points MkDocs at the local address; keep it there
+        config.site_url = prepared.library.config.base_url
     _build = _Build(prepared)
     config.site_name = prepared.library.config.name
     for name, options in EXTENSIONS.items():
@@ -85,6 +86,15 @@ def _load(root: Path) -> session.Prepared:
     if not report.ok:
         raise PluginError(f"检查发现 {report.error_count} 个错误，未生成网站。")
     return session.Prepared(root=root.resolve(), library=library, progress=Progress(enabled=False), preview=_serving)
+
+
+def on_env(env, config, files):
+    """Escape every value in our own templates (theme/gazette/): titles and summaries are text, not HTML.
+
+    MkDocs renders with autoescaping off; Material's templates keep that behaviour.
+    """
+    env.autoescape = lambda name: bool(name) and name.startswith("gazette/")
+    return env
 
 
 def on_files(files, config):

@@ -141,7 +141,13 @@ def subscribe_page(library: Library, views: Views) -> Iterator[GeneratedPage]:
     yield GeneratedPage(subscribe.SOURCE, subscribe.TITLE, subscribe.TEMPLATE, lambda: subscribe.subscribe_view(library))
 
 
-PROVIDERS: list[Provider] = [document_index, issue_pages, listing_pages, subscribe_page, search_page]
+def default_home(library: Library, views: Views) -> Iterator[GeneratedPage]:
+    """The home page, when the editors have not written content/index.md."""
+    if not (library.config.content_dir / "index.md").is_file():
+        yield GeneratedPage("index.md", "首页", "gazette/home.html", lambda: home_view(library, views))
+
+
+PROVIDERS: list[Provider] = [default_home, document_index, issue_pages, listing_pages, subscribe_page, search_page]
 
 
 def generated_pages(library: Library, views: Views | None = None) -> list[GeneratedPage]:

@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
-from mkdocs.utils.yaml import yaml_load
-
-from ..errors import GazetteError
 from ..library.library import Library
 
 # Listing groups: URL folder -> (中文 name, vocabulary key; None for 信息类别).
@@ -41,23 +35,3 @@ def document_pdf_url(doc) -> str:
 def issue_pdf_url(issue) -> str:
     """Site-relative URL of an issue's print edition: /issues/<year>/<number>/gazette-<year>-<number>.pdf."""
     return f"{issue.url}gazette-{issue.year}-{issue.number}.pdf"
-
-
-def site_url(root) -> str:
-    """The site's absolute base URL (mkdocs.yml `site_url`), ending with a slash.
-
-    Printed matter needs full addresses (the URL and QR code of a web-only document).
-    """
-    path = Path(root) / "mkdocs.yml"
-    try:
-        with path.open(encoding="utf-8") as stream:
-            settings = yaml_load(stream) or {}
-    except OSError as exc:
-        raise GazetteError(f"无法读取 mkdocs.yml（{exc.strerror}）：印刷版中的网址和二维码需要其中的 site_url。") from exc
-    except yaml.YAMLError as exc:
-        raise GazetteError(f"mkdocs.yml 不是有效的 YAML：{exc}") from exc
-    url = settings.get("site_url") if isinstance(settings, dict) else None
-    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
-        raise GazetteError("mkdocs.yml 中缺少网站地址 site_url（如 https://gazette.example.gov.cn/）："
-                           "印刷版中的网址和二维码需要它。")
-    return url.rstrip("/") + "/"

@@ -1,4 +1,4 @@
-"""Dates of published data, derived from the content alone (never from the build clock)."""
+"""When documents changed for a reader, derived from the content alone (never from the build clock)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..clock import CHINA
-from ..library.document import Document
-from ..library.library import RELATION_STATUS
 from ..model.kinds import EXPIRED
+from .document import Document
+from .library import RELATION_STATUS
 
 EPOCH = dt.date(1970, 1, 1)  # the `updated` of a feed with no entry: stable, obviously not a real date
 
