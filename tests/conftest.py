@@ -36,7 +36,7 @@ def findings(project):
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    """The sample gazette built once for the tests that only read the output (search tests)."""
+    """The sample gazette built once (with `gazette build`) for the tests that only read the output."""
     from search_support import build_sample
 
     return build_sample(tmp_path_factory.mktemp("sample-site") / "site")

@@ -23,6 +23,7 @@ def build_sample(out: Path) -> Path:
     result = subprocess.run([sys.executable, "-m", "gazette", "build", "--out", str(out)], cwd=REPO, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
     return out
 
 

@@ -1,6 +1,5 @@
 """The print edition of the sample gazette, read back with poppler's tools and zbarimg."""
 
-import os
 import re
 
 import pytest
@@ -8,19 +7,14 @@ from pypdf import PdfReader
 
 import pdftools
 from gazette.print.edition import Edition
-from gazette.project import load_and_check
 from gazette.site.urls import issue_pdf_url
-from projects import REPO
 
 MM_PER_PT = 25.4 / 72
 
 
 @pytest.fixture(scope="module")
-def library():
-    os.environ["SOURCE_DATE_EPOCH"] = "1735660800"
-    library, report = load_and_check(REPO)
-    assert report.ok
-    return library
+def library(sample_library):
+    return sample_library
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from gazette.model.kinds import KIND_BY_NAME, VALID
-from gazette.project import load_and_check
 from gazette.site.urls import listing_url
 from projects import REPO
 
@@ -23,20 +22,13 @@ def gazette(*args, cwd=REPO):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("sample") / "site"
-    result = gazette("build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return out
+def site(sample_site):
+    return sample_site
 
 
 @pytest.fixture(scope="module")
-def library():
-    os.environ["SOURCE_DATE_EPOCH"] = "1735660800"
-    library, report = load_and_check(REPO)
-    assert report.ok
-    return library
+def library(sample_library):
+    return sample_library
 
 
 class _Links(HTMLParser):
