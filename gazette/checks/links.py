@@ -64,6 +64,7 @@ class _Checker:
     def __init__(self, library: Library, urls: set[str], report: Report):
         self.library, self.urls, self.report = library, urls, report
         self.content = library.config.content_dir
+        self.by_path = {doc.path: doc for doc in library.documents.values()}
 
     def check(self, doc: Document, link: Link) -> None:
         target = link.target.strip()
@@ -104,7 +105,7 @@ class _Checker:
         return f"指向的文件不存在（相对路径从本文件所在的文件夹 {folder}/ 算起）。{hint}"
 
     def _markdown_target(self, doc: Document, file: Path, anchor: str) -> str | None:
-        target = next((d for d in self.library.documents.values() if d.path == file), None)
+        target = self.by_path.get(file)
         if target is not None and doc.is_public and not target.is_public:
             return f"指向的文件（{target.id}）不是主动公开，公开的页面不能链接它：请删除此链接。"
         return self._anchor(file, anchor, self.library.config.rel(file))

@@ -80,6 +80,3 @@ class Library:
         if expires and expires < self.build_date:
             return EXPIRED, []
         return VALID, []
-
-    def issue_of(self, doc: Document) -> Issue | None:
-        return doc.issue

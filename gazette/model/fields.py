@@ -299,16 +299,24 @@ class Record(Field):
         }
 
 
-class HttpsUrl(Text):
-    label = "https:// 网址，主机须在允许的办事服务主机名单中"
+class OneLine(Text):
+    """One line of text that a subclass checks further in `check_text`."""
 
     def __init__(self):
         super().__init__(one_line=True)
 
     def check(self, value, ctx, err):
         text = super().check(value, ctx, err)
-        if text is None:
-            return None
+        return None if text is None else self.check_text(text, ctx, err)
+
+    def check_text(self, text, ctx, err):
+        raise NotImplementedError
+
+
+class HttpsUrl(OneLine):
+    label = "https:// 网址，主机须在允许的办事服务主机名单中"
+
+    def check_text(self, text, ctx, err):
         parts = urlsplit(text)
         if parts.scheme != "https" or not parts.hostname:
             return err(f"“{text}”必须是以 https:// 开头的完整网址")
@@ -335,18 +343,12 @@ def _host_allowed(host: str, allowed: Sequence[str]) -> bool:
     return any(host == a or host.endswith("." + a) for a in allowed)
 
 
-class FilePath(Text):
+class FilePath(OneLine):
     """A file beside the document (relative path, no way out of the content folder)."""
 
     label = "相对于本文件所在文件夹的文件名"
 
-    def __init__(self):
-        super().__init__(one_line=True)
-
-    def check(self, value, ctx, err):
-        text = super().check(value, ctx, err)
-        if text is None:
-            return None
+    def check_text(self, text, ctx, err):
         relative = PurePosixPath(text)
         if relative.is_absolute() or ".." in relative.parts:
             return err(f"“{text}”应为本文件所在文件夹中的文件名，不能以 / 开头或包含 ..")

@@ -78,9 +78,6 @@ class Vocabulary:
     def _by_name(self) -> dict[str, Entry]:
         return {entry.name: entry for entry in self.entries}
 
-    def by_slug(self, slug: str) -> Entry | None:
-        return next((entry for entry in self.entries if entry.slug == slug), None)
-
 
 class Vocabularies(dict):
     """key -> Vocabulary, for agencies, topics and tags."""
