@@ -36,6 +36,7 @@ from search_support import CHROMIUM, CHROMIUM_ARGS, QuietHandler, serve  # noqa:
 
 from gazette.project import load_and_check  # noqa: E402
 from gazette.search.extract import read_page  # noqa: E402
+from gazette.search.records import RECORDS_FILE, fragments  # noqa: E402
 
 HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,6}$")
 COMPRESSED_TYPES = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt")
@@ -93,12 +94,8 @@ def published_texts(root: Path, site: Path) -> dict[str, str]:
 
 
 def page_urls(bundle: Path) -> dict[str, str]:
-    """Pagefind page id (fragment file name) -> page URL."""
-    urls = {}
-    for path in (bundle / "fragment").iterdir():
-        data = gzip.decompress(path.read_bytes())
-        urls[path.name.removesuffix(".pf_fragment")] = json.loads(data[len(b"pagefind_dcd"):])["url"]
-    return urls
+    """Pagefind record id -> the URL of its document (a record's "url" meta)."""
+    return {record_id: record["meta"]["url"] for record_id, record in fragments(bundle)}
 
 
 def sample_words(page, texts: dict[str, str], count: int, seed: int) -> list[str]:
@@ -129,21 +126,24 @@ def absent_words(texts: dict[str, str], count: int, seed: int) -> list[str]:
 
 def quality(page, base: str, words: list[str], texts: dict[str, str], urls: dict[str, str]) -> dict:
     page.goto(f"{base}search/")
-    relevant = returned = correct = 0
+    relevant = returned = correct = repeated = 0
     misses = []
     for word in words:
         truth = {url for url, text in texts.items() if word in text}
-        found = {urls[i] for i in page.evaluate("(q) => window.gazetteSearch.ids(q)", word)}
+        listed = [urls[i] for i in page.evaluate("(q) => window.gazetteSearch.ids(q)", word)]
+        found = set(listed)
+        repeated += len(listed) - len(found)
         relevant += len(truth)
         returned += len(found)
         correct += len(truth & found)
         if truth != found:
             misses.append((word, len(truth - found), len(found - truth)))
-    return {"relevant": relevant, "returned": returned, "correct": correct, "misses": misses}
+    return {"relevant": relevant, "returned": returned, "correct": correct, "misses": misses, "repeated": repeated}
 
 
-PARTS = (("fragments", "/pagefind/fragment/"), ("index chunks", "/pagefind/index/"), ("filters", "/pagefind/filter/"),
-         ("Pagefind code", "/pagefind/"), ("page", "/"))
+PARTS = (("fragments", "/pagefind/fragment/"), ("records map", f"/pagefind/{RECORDS_FILE}"),
+         ("index chunks", "/pagefind/index/"), ("filters", "/pagefind/filter/"), ("Pagefind code", "/pagefind/"),
+         ("page", "/"))
 
 
 class Received(dict):
@@ -246,6 +246,11 @@ def main() -> None:
     kib = 1024
     print(f"documents:             {count} ({len(texts)} public)")
     print(f"gazette build:         {build_s:.1f} s, of which the search index step {index_s:.1f} s")
+    table = json.loads((bundle / RECORDS_FILE).read_text(encoding="utf-8"))["documents"]
+    split = sum(1 for record_ids, _ in table if len(record_ids) > 1)
+    print(f"records:               {len(urls)} for {len(texts)} documents; {split} documents have more than one "
+          f"({RECORDS_FILE}: {(bundle / RECORDS_FILE).stat().st_size / kib:.0f} KiB, "
+          f"{len(gzip.compress((bundle / RECORDS_FILE).read_bytes(), 6)) / kib:.0f} KiB compressed)")
     print(f"index on disk:         {sum(sizes.values()) / 2**20:.1f} MiB "
           + ", ".join(f"{k} {v / 2**20:.2f} MiB" for k, v in sorted(sizes.items())))
     print(f"query words:           {len(words)} (seed {args.seed}); "
@@ -255,6 +260,7 @@ def main() -> None:
     print(f"precision:             {found['correct'] / found['returned']:.4%} "
           f"({found['correct']} of {found['returned']} returned documents)")
     print(f"words with a mismatch: {len(found['misses'])} {found['misses'][:10]}")
+    print(f"documents listed twice: {found['repeated']}")
     print(f"absent words:          {len(absent)}, results returned for them: {nowhere['returned']}")
     for label, measured in (("first query", [c[0] for c in costs]), ("second query", [c[1] for c in costs])):
         totals = [sum(parts.values()) for parts, _ in measured]

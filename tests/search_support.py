@@ -10,7 +10,9 @@ import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlencode
 
+import pytest
 from projects import REPO
 
 CHROMIUM = "/usr/bin/chromium"
@@ -58,3 +60,57 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    yield page
+    context.close()
+    assert not errors
+
+
+def open_search(page, base, query, **filters):
+    params = [("q", query)] + [(key, value) for key, values in filters.items() for value in values]
+    page.goto(f"{base}search/?{urlencode(params)}")
+    return finish(page)
+
+
+def finish(page):
+    """Wait for the search, show every result, return them in order."""
+    page.wait_for_selector("[data-gz-search][data-state]", state="attached", timeout=30000)
+    assert page.get_attribute("[data-gz-search]", "data-state") == "done", page.inner_text(".gz-search__status")
+    more = page.locator(".gz-search__more")
+    while more.is_visible():
+        count = page.locator(".gz-result").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.gz-result').length > {count}")
+    for item in page.locator(".gz-result").all():  # a result is filled in when it comes near the screen
+        item.scroll_into_view_if_needed()
+    page.wait_for_function("[...document.querySelectorAll('.gz-result')].every((e) => 'loaded' in e.dataset)")
+    return [{
+        "url": item.locator(".gz-result__title").get_attribute("href").lstrip("/"),
+        "number": item.locator(".gz-result__number").all_inner_texts(),
+        "issuer": item.locator(".gz-result__issuer").inner_text(),
+        "date": item.locator(".gz-result__date").inner_text(),
+        "excerpt": item.locator(".gz-result__excerpt").inner_text(),
+    } for item in page.locator(".gz-result").all()]
+
+
+def facet_counts(page) -> dict[str, dict[str, int]]:
+    """{facet: {value: count}} as the search page shows them."""
+    counts = {}
+    for group in page.locator(".gz-facet").all():
+        values = group.locator(".gz-facet__value").all_inner_texts()
+        numbers = [int(n) for n in group.locator(".gz-facet__count").all_inner_texts()]
+        counts[group.locator(".gz-facet__title").inner_text()] = dict(zip(values, numbers))
+    return counts

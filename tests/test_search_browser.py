@@ -1,12 +1,12 @@
 """The search page of the sample gazette in Debian's Chromium, served from build output on 127.0.0.1."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import pytest
 
 from gazette.search.extract import read_page
-from gazette.search.text import phrase, runs
-from search_support import chromium, serve
+from gazette.search.text import RUN_END, phrase, runs
+from search_support import browser, facet_counts, finish, open_search, page, serve  # noqa: F401 (fixtures)
 
 POLICY = "documents/2024/ptfb-2024-6/"  # 普府办〔2024〕6号
 
@@ -27,50 +27,6 @@ def base(sample_site):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(error))
-    yield page
-    context.close()
-    assert not errors
-
-
-def open_search(page, base, query, **filters):
-    params = [("q", query)] + [(key, value) for key, values in filters.items() for value in values]
-    page.goto(f"{base}search/?{urlencode(params)}")
-    return finish(page)
-
-
-def finish(page):
-    """Wait for the search, show every result, return them in order."""
-    page.wait_for_selector("[data-gz-search][data-state]", state="attached", timeout=30000)
-    assert page.get_attribute("[data-gz-search]", "data-state") == "done", page.inner_text(".gz-search__status")
-    more = page.locator(".gz-search__more")
-    while more.is_visible():
-        count = page.locator(".gz-result").count()
-        more.click()
-        page.wait_for_function(f"document.querySelectorAll('.gz-result').length > {count}")
-    for item in page.locator(".gz-result").all():  # a result is filled in when it comes near the screen
-        item.scroll_into_view_if_needed()
-    page.wait_for_function("[...document.querySelectorAll('.gz-result')].every((e) => 'loaded' in e.dataset)")
-    return [{
-        "url": item.locator(".gz-result__title").get_attribute("href").lstrip("/"),
-        "number": item.locator(".gz-result__number").all_inner_texts(),
-        "issuer": item.locator(".gz-result__issuer").inner_text(),
-        "date": item.locator(".gz-result__date").inner_text(),
-        "excerpt": item.locator(".gz-result__excerpt").inner_text(),
-    } for item in page.locator(".gz-result").all()]
-
-
 def containing(published, query):
     return {url for url, (title, body) in published.items() if query in title or query in body}
 
@@ -86,6 +42,8 @@ def test_a_query_finds_exactly_the_documents_containing_it(page, base, published
     assert f"找到 {len(expected)} 份" in status
     assert all(r["excerpt"] for r in results)
     assert page.locator(".gz-result__excerpt mark").first.inner_text() in query
+    counts = facet_counts(page)  # every document has one kind and one validity: the counts add up
+    assert sum(counts["信息类别"].values()) == sum(counts["有效性"].values()) == len(expected)
 
 
 def test_results_far_below_the_screen_are_fetched_only_when_scrolled_to(page, base):
@@ -101,6 +59,21 @@ def test_results_far_below_the_screen_are_fetched_only_when_scrolled_to(page, ba
     assert len(set(fetched)) == page.locator(".gz-result").count()
 
 
+def only_at_run_ends(text: str, char: str) -> bool:
+    found = runs(text)
+    return any(run.endswith(char) for run in found) and not any(char in run[:-1] for run in found)
+
+
+def test_a_single_character_is_found_where_it_only_ends_a_run(page, base, published):
+    """A one-character query finds a document whose only occurrences stand before punctuation."""
+    texts = {url: f"{title}\n{body}" for url, (title, body) in published.items()}
+    chars = sorted({c for text in texts.values() for c in text if "\u4e00" <= c <= "\u9fff"})
+    char, ends = next((c, urls) for c in chars
+                      if (urls := {url for url, text in texts.items() if only_at_run_ends(text, c)}))
+    results = open_search(page, base, char)
+    assert {r["url"] for r in results} == containing(published, char) and ends <= {r["url"] for r in results}
+
+
 def test_a_word_that_occurs_nowhere_finds_nothing(page, base, published):
     assert not containing(published, "不存在的词语")
     assert open_search(page, base, "不存在的词语") == []
@@ -111,6 +84,7 @@ def test_words_separated_by_spaces_must_all_occur(page, base, published):
     expected = containing(published, "养老") & containing(published, "一网通办")
     results = open_search(page, base, "养老 一网通办")
     assert {r["url"] for r in results} == expected and expected
+    assert sum(facet_counts(page)["信息类别"].values()) == len(expected)
 
 
 @pytest.mark.parametrize("typed", ["普府办〔2024〕6号", "普府办[2024]6号", "普府办2024 6号"])
@@ -178,6 +152,6 @@ def test_the_page_prepares_queries_like_the_indexer(page, base):
     page.goto(f"{base}search/")
     got = page.evaluate("""async (strings) => {
         const text = await import("../assets/search-text.js");
-        return strings.map((s) => [text.runs(s), text.runs(s).map(text.phrase)]);
+        return [text.RUN_END, strings.map((s) => [text.runs(s), text.runs(s).map(text.phrase)])];
     }""", STRINGS)
-    assert got == [[runs(s), [phrase(r) for r in runs(s)]] for s in STRINGS]
+    assert got == [RUN_END, [[runs(s), [phrase(r) for r in runs(s)]] for s in STRINGS]]

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from gazette.search.text import normalise, phrase, prepare, runs
+from gazette.search.text import RUN_END, normalise, phrase, prepare, prepare_parts, runs
 
 
 def words(prepared: str) -> list[str]:
@@ -13,10 +13,10 @@ def words(prepared: str) -> list[str]:
 
 
 def pagefind_finds(prepared: str, run: str) -> bool:
-    """What Pagefind answers for one query run: an exact phrase, or a prefix for one unit."""
+    """What Pagefind answers for one query run: an exact phrase; for one unit, a prefix or the run-end word."""
     items = words(prepared)
     if len(run) == 1:
-        return any(item.startswith(run.lower()) for item in items)
+        return any(item.startswith(run.lower()) or item == RUN_END + run.lower() for item in items)
     wanted = phrase(run).lower().split()
     return any(items[p:p + len(wanted)] == wanted for p in range(len(items) - len(wanted) + 1))
 
@@ -56,8 +56,15 @@ def test_runs_break_at_punctuation_and_whitespace():
 
 
 def test_prepared_text_keeps_gaps_and_marks_spaces():
-    assert prepare("一网通办。互联网") == "一网 网通 通办 办 。 互联 联网 网"
-    assert prepare("  第一条　为了 ") == "第一 一条 条 ‧ 为了 了"
+    assert prepare("一网通办。互联网") == "一网 网通 通办 ｚ办 。 互联 联网 ｚ网"
+    assert prepare("  第一条　为了 ") == "第一 一条 ｚ条 ‧ 为了 ｚ了"
+
+
+def test_the_run_end_mark_never_occurs_in_prepared_text_but_as_a_mark():
+    """Full-width letters become ASCII, so a word starting with the mark is always a run end."""
+    text = prepare("ｚｚ top ＺＯＯ 的 ｚ的")
+    assert text == "zz ｚz ‧ to op ｚp ‧ ZO OO ｚO ‧ ｚ的 ‧ z的 ｚ的"
+    assert all(word.startswith(RUN_END) == (len(word) == 2 and word[0] == RUN_END) for word in text.split())
 
 
 @pytest.mark.parametrize("typed", ["普府办〔2024〕6号", "普府办[2024]6号", "普府办2024 6号", "普府办（2024）06号",
@@ -82,3 +89,54 @@ def test_compatibility_forms_and_case_match_their_plain_forms():
 
 def test_nothing_but_punctuation_is_no_query():
     assert runs("，。！ ") == []
+
+
+def test_parts_find_what_the_whole_text_finds():
+    """Cut into parts, a text answers every query run as the whole text does, and no part is oversized."""
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(500):
+        text = random_text(rng, rng.randint(1, 400))
+        limit = rng.randint(8, 60)
+        parts = prepare_parts(text, limit)
+        whole = prepare(text)
+        for part in parts:
+            longest = max((len(r) for r in runs(text)), default=0)
+            assert len(part.split()) <= limit + longest + 1, (text, limit, part)
+        for _ in range(10):
+            start = rng.randrange(len(text))
+            query = text[start:start + rng.randint(1, 6)]
+            for run in runs(query):
+                assert pagefind_finds(whole, run) == any(pagefind_finds(part, run) for part in parts), (text, run)
+                checked += 1
+    assert checked > 3000
+
+
+def test_parts_keep_every_word_in_order():
+    """Only a space at a cut is lost: the parts' words, in order, are the whole text's words."""
+    rng = random.Random(7)
+    for _ in range(300):
+        text = random_text(rng, rng.randint(1, 300))
+        parts = prepare_parts(text, rng.randint(5, 40))
+        cut = [w for part in parts for w in part.split()]
+        whole = prepare(text).split()
+        assert [w for w in cut if w != "‧"] == [w for w in whole if w != "‧"]
+        assert len(whole) - len(cut) <= len(parts) - 1
+
+
+def test_parts_are_cut_at_paragraph_ends_first():
+    text = "第一条 甲乙丙丁。戊己庚辛。\n第二条 壬癸子丑。寅卯辰巳。\n第三条 午未申酉。"
+    parts = prepare_parts(text, 16)
+    assert [next(w for w in part.split() if w[0].isalnum()) for part in parts] == ["第一", "第二", "第三"]
+    assert parts[1].startswith("。‧ 第二")  # the gap at a cut opens the next part
+
+
+def test_a_doc_number_is_never_cut():
+    text = "。".join(["甲乙丙丁"] * 5) + "。根据普府办〔2024〕6号文件。" + "。".join(["戊己庚辛"] * 5)
+    for limit in range(4, 40):
+        assert any(pagefind_finds(part, "普府办20246号") for part in prepare_parts(text, limit)), limit
+
+
+def test_short_text_is_one_part_and_empty_text_one_empty_part():
+    assert prepare_parts("一网通办。互联网", 100) == [prepare("一网通办。互联网")]
+    assert prepare_parts("", 100) == [""]

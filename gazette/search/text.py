@@ -2,16 +2,23 @@
 
 Text is read as *units* (letters and digits after NFKC; a Chinese character is
 one unit) and *gaps* (punctuation and whitespace). Each run of units between
-gaps is indexed as overlapping character bigrams plus its last unit alone:
+gaps is indexed as overlapping character bigrams plus its last unit, marked:
 
-    一网通办。  ->  "一网 网通 通办 办 。"
+    一网通办。  ->  "一网 网通 通办 ｚ办 。"
 
 so position i holds the bigram that starts at unit i. A query run of n >= 2
 units is the exact phrase of its n - 1 bigrams at consecutive positions, which
-occurs exactly where the run occurs in the text; a one-unit query is a prefix
-search (every occurrence starts a bigram or ends a run). The search page
-(theme/assets/search-text.js) implements the same rules; a browser test checks
-both agree.
+occurs exactly where the run occurs in the text; a one-unit query X is found as
+a prefix (every occurrence starts a bigram) or as the word "ｚX" (it ends a run).
+
+The mark RUN_END, a full-width letter, never occurs in the text (NFKC turns it
+into "z") and sorts after every Chinese character. Pagefind stores its words in
+sorted order, cut into files of about 20,000 occurrences, and a search fetches
+every file that holds one of its words; run ends such as 的 and 条 are the most
+frequent words of a law, so the mark keeps them out of the files that ordinary
+bigrams share (docs/benchmarks.md has the effect on a first search). The search
+page (theme/assets/search-text.js) implements the same rules; a browser test
+checks both agree.
 
 A 发文字号 written with brackets or spaces (普府办〔2024〕06号, 普府办 [2024] 6号)
 is canonicalised to one run (普府办20246号) on both sides, so every way people
@@ -34,6 +41,7 @@ DOC_NUMBER = re.compile(
 WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
 # Letters and digits (Unicode categories L and N: exactly Python's [^\W_]), or anything else.
 PIECE = re.compile(r"(?P<run>[^\W_]+)|(?P<gap>[\W_]+)")
+RUN_END = "\uff5a"  # ｚ: marks the index word of a run's last unit
 SPACE_MARK = "\u2027"  # stands for whitespace inside a gap, so that a gap stays one word of the prepared text
 
 
@@ -70,14 +78,68 @@ def runs(text: str) -> list[str]:
 
 
 def tokens(run: str) -> list[str]:
-    """Index words of one run: overlapping bigrams, then the last unit alone."""
-    return [run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]
+    """Index words of one run: overlapping bigrams, then the last unit after RUN_END."""
+    return [run[i:i + 2] for i in range(len(run) - 1)] + [RUN_END + run[-1]]
 
 
 def prepare(text: str) -> str:
     """The text Pagefind indexes in place of `text`: words separated by spaces, gaps kept."""
-    items: list[str] = []
+    return _render(list(pieces(text)))
+
+
+def prepare_parts(text: str, limit: int) -> list[str]:
+    """prepare(text) cut into parts of about `limit` index words, each cut before a gap.
+
+    A cut never falls inside a run, so every run of the text (and every match of a query run)
+    lies whole in one part. Cuts prefer a paragraph end, then a sentence end, then any gap, in
+    the second half of the part; a single run longer than `limit` stays whole.
+    """
+    parts: list[list[tuple[bool, str]]] = []
+    current: list[tuple[bool, str]] = []
+    words = 0
     for is_run, piece in pieces(text):
+        size = len(piece) if is_run else 1
+        if is_run and words + size > limit and (cut := _best_cut(current, limit)) is not None:
+            parts.append(current[:cut])
+            current = current[cut:]  # the gap opens the next part
+            words = _words(current)
+        current.append((is_run, piece))
+        words += size
+    rendered = [_render(part) for part in [*parts, current]]
+    return [part for part in rendered if part] or [""]
+
+
+PARAGRAPH, SENTENCE = 2, 1
+SENTENCE_ENDS = set("。！？；!?;")
+
+
+def _cut_rank(gap: str) -> int:
+    if "\n" in gap:
+        return PARAGRAPH
+    return SENTENCE if SENTENCE_ENDS.intersection(gap) else 0
+
+
+def _words(part: list[tuple[bool, str]]) -> int:
+    return sum(len(piece) if is_run else 1 for is_run, piece in part)
+
+
+def _best_cut(part: list[tuple[bool, str]], limit: int) -> int | None:
+    """Index of the gap to cut `part` at: the best-ranked, latest one past half of `limit` words."""
+    best: tuple[int, int] | None = None
+    fallback = None
+    words = 0
+    for index, (is_run, piece) in enumerate(part):
+        if not is_run and index:
+            fallback = index
+            if words >= limit // 2 and (best is None or _cut_rank(piece) >= best[0]):
+                best = (_cut_rank(piece), index)
+        words += len(piece) if is_run else 1
+    return best[1] if best else fallback
+
+
+def _render(part: list[tuple[bool, str]]) -> str:
+    items: list[str] = []
+    for is_run, piece in part:
         if is_run:
             items.extend(tokens(piece))
         else:

@@ -1,14 +1,25 @@
 // Exact search over the Pagefind bundle: every run of the query (search-text.js) is found by
 // Pagefind as an exact phrase of bigrams; a document matches when all runs occur in its title
-// or body. Filters, date order and facet counts are asked of Pagefind for the first run and
-// intersected with the exact result set, so that they never count a document that does not match.
-import { docNumber, phrase, runs } from "./search-text.js";
+// or body, in any of its records (search-records.js). Filters and date order are asked of
+// Pagefind as a search with no words (every record that passes, in order), intersected with
+// the exact result set; facet counts are counted over that set from each document's values,
+// so a document counts once or not at all.
+import { Records } from "./search-records.js";
+import { docNumber, phrase, RUN_END, runs } from "./search-text.js";
 
 const SORT_KEY = "发布日期";
 const NUMBER_FILTERS = { code: "机关代字", year: "年份", serial: "文号序号" };
 
+/** {pagefind, records}: Pagefind started on the bundle, and which of its records make one document. */
 export async function loadEngine(bundle, baseUrl, indexLanguage) {
-  const pagefind = await import(new URL(bundle + "pagefind.js", location.href).href);
+  const bundleUrl = new URL(bundle, location.href);
+  const [pagefind, records] = await Promise.all([
+    startPagefind(bundleUrl, baseUrl, indexLanguage), Records.load(bundleUrl)]);
+  return { pagefind, records };
+}
+
+async function startPagefind(bundleUrl, baseUrl, indexLanguage) {
+  const pagefind = await import(new URL("pagefind.js", bundleUrl).href);
   await pagefind.options({ baseUrl, noWorker: true });
   // Pagefind takes its query language from <html lang> when it starts, and for "zh" it would
   // re-segment our bigrams with Intl.Segmenter. The index is in our own words (language "und",
@@ -20,12 +31,7 @@ export async function loadEngine(bundle, baseUrl, indexLanguage) {
   } finally {
     document.documentElement.setAttribute("lang", pageLanguage);
   }
-  await pagefind.filters(); // loads every filter chunk, so that every response counts every facet
   return pagefind;
-}
-
-function term(run) {
-  return [...run].length > 1 ? `"${phrase(run)}"` : run;
 }
 
 /** Results with a match in the title or body; a metadata-only match does not count. */
@@ -33,35 +39,39 @@ function inText(response) {
   return response.results.filter((r) => r.words.length > 0);
 }
 
-function filterSpec(selected, except = null) {
+/** Pagefind's records with `run` in their text, best first (see search-text.js for the words). */
+async function find(pagefind, run) {
+  if ([...run].length > 1) return inText(await pagefind.search(`"${phrase(run)}"`));
+  const [starts, ends] = await Promise.all([pagefind.search(run), pagefind.search(RUN_END + run)]);
+  const found = new Map([...inText(starts), ...inText(ends)].map((r) => [r.id, r]));
+  return [...found.values()].sort((a, b) => b.score - a.score);
+}
+
+function filterSpec(selected) {
   const spec = {};
-  for (const [key, values] of Object.entries(selected)) {
-    if (key !== except && values.length) spec[key] = { any: values };
-  }
+  for (const [key, values] of Object.entries(selected)) if (values.length) spec[key] = { any: values };
   return spec;
 }
 
 export class Search {
-  constructor(pagefind, query) {
-    this.pagefind = pagefind;
+  constructor(engine, query) {
+    this.pagefind = engine.pagefind;
+    this.records = engine.records;
     this.query = query;
     this.runs = runs(query);
   }
 
-  /** Find the documents; `ranked` holds their ids, best first. */
+  /** Find the documents; `ranked` holds their keys, best first; `results[i]` maps a key to its best record for run i. */
   async run() {
     if (!this.runs.length) {
       this.ranked = [];
       return this;
     }
-    const responses = await Promise.all(this.runs.map((run) => this.pagefind.search(term(run))));
-    this.results = responses.map((response) => new Map(inText(response).map((r) => [r.id, r])));
+    const found = await Promise.all(this.runs.map((run) => find(this.pagefind, run)));
+    this.results = found.map((results) => this.records.documents(results));
     const [first, ...others] = this.results;
-    this.ranked = [...first.keys()].filter((id) => others.every((found) => found.has(id)));
+    this.ranked = [...first.keys()].filter((key) => others.every((found) => found.has(key)));
     this.matched = new Set(this.ranked);
-    // Pagefind's own counts are exact when its result set is ours: one run, nothing dropped.
-    this.exactCounts = this.runs.length === 1 && this.ranked.length === responses[0].results.length;
-    this.counts = responses[0].filters;
     await this.rank();
     return this;
   }
@@ -69,9 +79,9 @@ export class Search {
   async rank() {
     const words = this.runs.map((run) => ([...run].length > 1 ? phrase(run) : run)).join(" ");
     const ranking = await this.pagefind.search(words);
-    const score = new Map(ranking.results.map((r, i) => [r.id, i]));
+    const score = new Map(this.records.keys(ranking.results).map((key, i) => [key, i]));
     const numbered = await this.numbered();
-    const position = (id) => (numbered.has(id) ? numbered.get(id) - 1e6 : score.get(id) ?? 1e6);
+    const position = (key) => (numbered.has(key) ? numbered.get(key) - 1e6 : score.get(key) ?? 1e6);
     this.ranked.sort((a, b) => position(a) - position(b));
   }
 
@@ -81,43 +91,38 @@ export class Search {
     if (!parts) return new Map();
     const filters = {};
     for (const [part, key] of Object.entries(NUMBER_FILTERS)) if (parts[part]) filters[key] = parts[part];
-    const found = await this.pagefind.search(term(this.runs[0]), { filters, sort: { [SORT_KEY]: "desc" } });
-    return new Map(inText(found).filter((r) => this.matched.has(r.id)).map((r, i) => [r.id, i]));
+    const keys = await this.documents({ filters, sort: { [SORT_KEY]: "desc" } });
+    return new Map(keys.map((key, i) => [key, i]));
   }
 
-  /** Ids of the matching documents that pass `selected` ({facet: [values]}), in order. */
+  /** Keys of the matching documents that pass `selected` ({facet: [values]}), in order. */
   async view(selected, sort) {
     const spec = filterSpec(selected);
     if (!Object.keys(spec).length && !sort) return this.ranked;
     const options = { filters: spec };
     if (sort) options.sort = { [SORT_KEY]: sort };
-    const found = inText(await this.pagefind.search(term(this.runs[0]), options)).map((r) => r.id);
-    const kept = found.filter((id) => this.matched.has(id));
+    const kept = await this.documents(options);
     if (sort) return kept;
     const keep = new Set(kept);
-    return this.ranked.filter((id) => keep.has(id));
+    return this.ranked.filter((key) => keep.has(key));
   }
 
-  /** {facet: {value: count}} over the matching documents that pass the other facets' selections. */
-  async facetCounts(facets, selected) {
-    const counts = {};
-    for (const key of facets) {
-      const others = filterSpec(selected, key);
-      const response = Object.keys(others).length
-        ? await this.pagefind.search(term(this.runs[0]), { filters: others })
-        : { filters: this.counts };
-      const upper = response.filters[key] ?? {};
-      counts[key] = this.exactCounts ? upper : await this.exactly(key, others, upper);
-    }
-    return counts;
+  /** Keys of the matching documents that pass Pagefind's `filters`, in its `sort` order (a search with no words). */
+  async documents(options) {
+    const all = await this.pagefind.search(null, options);
+    return this.records.keys(all.results).filter((key) => this.matched.has(key));
   }
 
-  async exactly(key, others, upper) {
-    const counts = {};
-    for (const [value, count] of Object.entries(upper)) {
-      if (!count) continue;
-      const found = await this.pagefind.search(term(this.runs[0]), { filters: { ...others, [key]: value } });
-      counts[value] = inText(found).filter((r) => this.matched.has(r.id)).length;
+  /** {facet: {value: count}}: matching documents that pass the other facets' selections, by value. */
+  facetCounts(facets, selected) {
+    const counts = Object.fromEntries(facets.map((facet) => [facet, {}]));
+    for (const key of this.ranked) {
+      const values = this.records.values(key);
+      const passes = (facet) => !selected[facet]?.length || selected[facet].some((v) => values[facet]?.includes(v));
+      for (const facet of facets) {
+        if (!facets.every((other) => other === facet || passes(other))) continue;
+        for (const value of values[facet] ?? []) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
+      }
     }
     return counts;
   }

@@ -1,7 +1,8 @@
 // Query preparation for the search page: the same rules as gazette/search/text.py,
 // which prepares the indexed text (a browser test checks that both agree).
 // A query is cut into runs of letters and digits; a run of n >= 2 units is searched as
-// the exact phrase of its n - 1 character bigrams, a one-unit run as a prefix.
+// the exact phrase of its n - 1 character bigrams, a one-unit run X as the prefix X (X starts
+// a bigram) or the word RUN_END + X (X ends a run of the text).
 
 const WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
@@ -12,6 +13,7 @@ const DROPPED = /^[\p{M}\p{Cf}]$/u;
 const RUN = /[\p{L}\p{N}]+/gu;
 const LEADING_RUN = /^[\p{L}\p{N}]+/u;
 const SPACE_MARK = "\u2027";
+export const RUN_END = "\uff5a"; // ｚ, never in normalised text (NFKC makes it "z")
 
 function fold(char) {
   if (DROPPED.test(char)) return "";
@@ -48,7 +50,7 @@ export function docNumber(text) {
  */
 export function readable(content) {
   return content.split(/\s+/).map((item, position) => {
-    const run = item.match(LEADING_RUN);
+    const run = (item.startsWith(RUN_END) ? item.slice(RUN_END.length) : item).match(LEADING_RUN);
     if (run) return { text: [...run[0]][0], position };
     return { text: item.replaceAll(SPACE_MARK, " "), position: null };
   });

@@ -84,7 +84,7 @@ async function show() {
   const selected = selectedFilters();
   const filtered = FACETS.some((key) => selected[key].length);
   const ids = current.runs.length ? await current.view(selected, sortSelect.value) : [];
-  const counts = current.runs.length ? await current.facetCounts(FACETS, selected) : {};
+  const counts = current.runs.length ? current.facetCounts(FACETS, selected) : {};
   if (mine !== generation) return;
   renderFacets(counts, selected);
   list.replaceChildren();
@@ -104,7 +104,7 @@ async function show() {
 }
 
 // A result's record (title, metadata, text) is fetched only when it comes near the screen:
-// long laws make records of up to 100 KB, and a reader seldom scrolls through all ten.
+// a record is up to ~9 KB, and a reader seldom scrolls through all ten.
 const nearScreen = new IntersectionObserver((entries) => {
   for (const entry of entries) {
     if (!entry.isIntersecting) continue;
@@ -132,21 +132,22 @@ async function fillResult(item) {
   if (Number(item.dataset.generation) !== generation) return;
   const meta = data.meta;
   const link = element("a", "gz-result__title", meta["标题"] || meta.title);
-  link.href = data.url;
+  link.href = meta.url ? siteRoot + meta.url.replace(/^\//, "") : data.url; // a record's "url" meta is its document's
   const heading = element("h2", "gz-result__heading");
   heading.append(link);
   const info = element("p", "gz-result__meta");
   for (const [key, className] of [["发文字号", "number"], ["发文机关", "issuer"], ["日期", "date"], ["信息类别", "kind"]]) {
     if (meta[key]) info.append(element("span", `gz-result__${className}`, meta[key]));
   }
+  // The first record of a document starts with its prepared title ("title" meta); later ones have none.
   const titleWords = (meta.title ?? "").split(/\s+/).filter(Boolean).length;
-  item.replaceChildren(heading, info, excerpt(search.runs, data.content, titleWords));
+  item.replaceChildren(heading, info, excerpt(search.runs, data.content, titleWords, !titleWords));
   item.classList.remove("gz-result--pending");
   item.dataset.loaded = "";
 }
 
 /** Text around the first match in the body (else in the title), every match highlighted. */
-function excerpt(queryRuns, content, titleWords) {
+function excerpt(queryRuns, content, titleWords, continued) {
   const pieces = readable(content);
   const units = pieces.map((piece) => (piece.position === null ? null : piece.text.toLowerCase()));
   const marked = new Set();
@@ -164,7 +165,7 @@ function excerpt(queryRuns, content, titleWords) {
   const from = Math.max(titleWords, first - Math.floor(EXCERPT_UNITS / 3));
   const to = Math.min(pieces.length, from + EXCERPT_UNITS * 2);
   const node = element("p", "gz-result__excerpt");
-  if (from > titleWords) node.append("…");
+  if (from > titleWords || continued) node.append("…");
   let mark = null;
   for (let i = Math.min(from, pieces.length); i < to; i++) {
     if (marked.has(i)) {
@@ -214,7 +215,7 @@ form.addEventListener("submit", (event) => {
 sortSelect.addEventListener("change", () => updateUrl() && current && show());
 more.addEventListener("click", () => showMore());
 
-// For scripts/bench_search.py: the page ids (Pagefind hashes) that a query finds, best first.
+// For scripts/bench_search.py: the documents a query finds, best first, each as the Pagefind id of one of its records.
 window.gazetteSearch = {
   async ids(query) {
     return (await new Search(await engine(), query).run()).ranked;

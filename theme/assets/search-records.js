@@ -1,0 +1,46 @@
+// Records and documents: Pagefind indexes a long document as several records (see
+// gazette/search/indexer.py). gazette-records.json (gazette/search/records.py) lists every
+// document's record ids and facet values. A document is known by the id of its first record
+// (its key); its facet values let the page count documents, not records, without loading
+// Pagefind's filter data before the first results.
+
+export class Records {
+  constructor(data) {
+    this.documentOf = new Map();
+    for (const [ids, indices] of data.documents) {
+      const values = Object.fromEntries(data.facets.map((facet, f) => [facet, indices[f].map((i) => data.values[f][i])]));
+      const entry = { key: ids[0], values };
+      for (const id of ids) this.documentOf.set(id, entry);
+    }
+  }
+
+  static async load(bundleUrl) {
+    const response = await fetch(new URL("gazette-records.json", bundleUrl));
+    if (!response.ok) throw new Error(`gazette-records.json: HTTP ${response.status}`);
+    return new Records(await response.json());
+  }
+
+  key(id) {
+    return this.documentOf.get(id)?.key ?? id;
+  }
+
+  /** {facet: [values]} of the document with this key. */
+  values(key) {
+    return this.documentOf.get(key)?.values ?? {};
+  }
+
+  /** Document key -> its first record among `results` (Pagefind results, best first). */
+  documents(results) {
+    const found = new Map();
+    for (const result of results) {
+      const key = this.key(result.id);
+      if (!found.has(key)) found.set(key, result);
+    }
+    return found;
+  }
+
+  /** Document keys of `results`, in order, each once. */
+  keys(results) {
+    return [...this.documents(results).keys()];
+  }
+}
