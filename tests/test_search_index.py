@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gazette.search.extract import read_page
 from gazette.search.indexer import UNUSED
+from gazette.search import records
 from gazette.search.records import RECORDS_FILE
 from gazette.search.text import RUN_END, prepare, runs, tokens
 
@@ -30,12 +31,7 @@ def index_files(site: Path) -> dict[Path, bytes]:
 
 def fragments(site: Path) -> dict[str, dict]:
     """url -> fragment (the per-page record Pagefind loads for a result)."""
-    found = {}
-    for path, data in index_files(site).items():
-        if path.suffix == ".pf_fragment":
-            fragment = json.loads(data)
-            found[fragment["url"]] = fragment
-    return found
+    return {record["url"]: record for _, record in records.fragments(site / "pagefind")}
 
 
 def test_exactly_the_public_documents_are_indexed(sample_site, sample_library):

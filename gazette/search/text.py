@@ -42,6 +42,9 @@ WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
 # Letters and digits (Unicode categories L and N: exactly Python's [^\W_]), or anything else.
 PIECE = re.compile(r"(?P<run>[^\W_]+)|(?P<gap>[\W_]+)")
 RUN_END = "\uff5a"  # ｚ: marks the index word of a run's last unit
+# Cut ranks of a gap in prepare_parts: a paragraph end is the best place to cut, then a sentence end.
+PARAGRAPH, SENTENCE = 2, 1
+SENTENCE_ENDS = set("。！？；!?;")
 SPACE_MARK = "\u2027"  # stands for whitespace inside a gap, so that a gap stays one word of the prepared text
 
 
@@ -98,7 +101,7 @@ def prepare_parts(text: str, limit: int) -> list[str]:
     current: list[tuple[bool, str]] = []
     words = 0
     for is_run, piece in pieces(text):
-        size = len(piece) if is_run else 1
+        size = _size(is_run, piece)
         if is_run and words + size > limit and (cut := _best_cut(current, limit)) is not None:
             parts.append(current[:cut])
             current = current[cut:]  # the gap opens the next part
@@ -109,18 +112,19 @@ def prepare_parts(text: str, limit: int) -> list[str]:
     return [part for part in rendered if part] or [""]
 
 
-PARAGRAPH, SENTENCE = 2, 1
-SENTENCE_ENDS = set("。！？；!?;")
-
-
 def _cut_rank(gap: str) -> int:
     if "\n" in gap:
         return PARAGRAPH
     return SENTENCE if SENTENCE_ENDS.intersection(gap) else 0
 
 
+def _size(is_run: bool, piece: str) -> int:
+    """Index words of one piece: one per unit of a run (see tokens), one for a gap."""
+    return len(piece) if is_run else 1
+
+
 def _words(part: list[tuple[bool, str]]) -> int:
-    return sum(len(piece) if is_run else 1 for is_run, piece in part)
+    return sum(_size(is_run, piece) for is_run, piece in part)
 
 
 def _best_cut(part: list[tuple[bool, str]], limit: int) -> int | None:
@@ -133,7 +137,7 @@ def _best_cut(part: list[tuple[bool, str]], limit: int) -> int | None:
             fallback = index
             if words >= limit // 2 and (best is None or _cut_rank(piece) >= best[0]):
                 best = (_cut_rank(piece), index)
-        words += len(piece) if is_run else 1
+        words += _size(is_run, piece)
     return best[1] if best else fallback
 
 

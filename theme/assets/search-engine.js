@@ -119,8 +119,9 @@ export class Search {
     for (const key of this.ranked) {
       const values = this.records.values(key);
       const passes = (facet) => !selected[facet]?.length || selected[facet].some((v) => values[facet]?.includes(v));
-      for (const facet of facets) {
-        if (!facets.every((other) => other === facet || passes(other))) continue;
+      const failing = facets.filter((facet) => !passes(facet));
+      if (failing.length > 1) continue; // fails two selections: no facet's count includes it
+      for (const facet of failing.length ? failing : facets) {
         for (const value of values[facet] ?? []) counts[facet][value] = (counts[facet][value] ?? 0) + 1;
       }
     }
