@@ -62,6 +62,9 @@ def chromium():
             browser.close()
 
 
+CONSOLE_ERRORS = {}  # page -> the errors its console printed, shown when a search fails
+
+
 @pytest.fixture(scope="module")
 def browser():
     with chromium() as browser:
@@ -74,8 +77,10 @@ def page(browser):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
+    page.on("console", lambda message: message.type == "error" and CONSOLE_ERRORS.setdefault(page, []).append(message.text))
     yield page
     context.close()
+    CONSOLE_ERRORS.pop(page, None)
     assert not errors
 
 
@@ -88,15 +93,15 @@ def open_search(page, base, query, **filters):
 def finish(page):
     """Wait for the search, show every result, return them in order."""
     page.wait_for_selector("[data-gz-search][data-state]", state="attached", timeout=30000)
-    assert page.get_attribute("[data-gz-search]", "data-state") == "done", page.inner_text(".gz-search__status")
+    assert page.get_attribute("[data-gz-search]", "data-state") == "done", \
+        (page.inner_text(".gz-search__status"), CONSOLE_ERRORS.get(page))
     more = page.locator(".gz-search__more")
+    load_results(page)
     while more.is_visible():
         count = page.locator(".gz-result").count()
         more.click()
         page.wait_for_function(f"document.querySelectorAll('.gz-result').length > {count}")
-    for item in page.locator(".gz-result").all():  # a result is filled in when it comes near the screen
-        item.scroll_into_view_if_needed()
-    page.wait_for_function("[...document.querySelectorAll('.gz-result')].every((e) => 'loaded' in e.dataset)")
+        load_results(page)
     return [{
         "url": item.locator(".gz-result__title").get_attribute("href").lstrip("/"),
         "number": item.locator(".gz-result__number").all_inner_texts(),
@@ -104,6 +109,13 @@ def finish(page):
         "date": item.locator(".gz-result__date").inner_text(),
         "excerpt": item.locator(".gz-result__excerpt").inner_text(),
     } for item in page.locator(".gz-result").all()]
+
+
+def load_results(page):
+    """Bring every shown result near the screen (that is when it is filled in) and wait for all of them."""
+    for item in page.locator(".gz-result").all():
+        item.scroll_into_view_if_needed()
+    page.wait_for_function("[...document.querySelectorAll('.gz-result')].every((e) => 'loaded' in e.dataset)")
 
 
 def facet_counts(page) -> dict[str, dict[str, int]]:

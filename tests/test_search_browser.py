@@ -59,6 +59,30 @@ def test_results_far_below_the_screen_are_fetched_only_when_scrolled_to(page, ba
     assert len(set(fetched)) == page.locator(".gz-result").count()
 
 
+def test_results_filling_in_do_not_move_the_more_button(page, base):
+    """Results above the 更多 button grow as their records arrive; the button stays under the reader's pointer."""
+    held = []
+    page.route("**/pagefind/fragment/**", lambda route: held.append(route))
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(f"{base}search/?q=" + quote("的"))
+    page.wait_for_selector("[data-gz-search][data-state=done]", state="attached")
+    more = page.locator(".gz-search__more")
+    more.scroll_into_view_if_needed()
+    for _ in range(100):  # the results near the button ask for their records
+        if len(held) >= 3:
+            break
+        page.wait_for_timeout(50)
+    before = more.bounding_box()["y"], page.locator(".gz-search__results").bounding_box()["height"]
+    page.unroute("**/pagefind/fragment/**")
+    for route in held:
+        route.continue_()
+    page.wait_for_function(f"document.querySelectorAll('.gz-result[data-loaded]').length >= {len(held)}")
+    after = more.bounding_box()["y"], page.locator(".gz-search__results").bounding_box()["height"]
+    assert len(held) >= 3
+    assert after[1] != before[1]  # the results did change height ...
+    assert abs(after[0] - before[0]) < 1  # ... and the button did not move
+
+
 def only_at_run_ends(text: str, char: str) -> bool:
     found = runs(text)
     return any(run.endswith(char) for run in found) and not any(char in run[:-1] for run in found)

@@ -19,11 +19,12 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from pagefind.index import PagefindIndex
+from pagefind.service import PagefindService
 
 from ..errors import GazetteError
 from ..library.document import Document
 from ..library.library import Library
+from .bundle import wait_until_whole
 from .extract import IndexedPage, read_page
 from .fields import facets
 from .records import write_records
@@ -66,10 +67,13 @@ def index_site(library: Library, site_dir: Path) -> None:
 async def _pagefind(records: Path, out: Path) -> None:
     # One directory of records in one call: the Python API answers one call per 0.1 s.
     config = {"force_language": INDEX_LANGUAGE, "output_path": str(out)}
-    async with PagefindIndex(config) as index:  # leaving the block writes the bundle
+    async with PagefindService() as service:  # leaving the block stops the service
+        index = await service.create_index(config)
         result = await index.add_directory(str(records))
         if not result.get("page_count"):
             raise GazetteError("建立检索索引失败：Pagefind 没有读到任何页面。")
+        await index.write_files()
+        await wait_until_whole(out)  # the service may still be writing (see gazette.search.bundle)
 
 
 def document_records(doc: Document, site_dir: Path) -> Iterator[tuple[str, str]]:

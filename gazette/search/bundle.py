@@ -1,0 +1,75 @@
+"""Waiting for Pagefind's bundle to be whole on disk.
+
+The Pagefind service answers a WriteFiles request once it has handed every
+file's bytes to its async runtime (tokio), which writes them on background
+threads; closing the service then stops the process, and a write still pending
+leaves an empty or cut-off file (seen as an empty pagefind-entry.json when the
+machine is busy). So the indexer waits until every file of the bundle reads back
+whole before it closes the service.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import time
+import zlib
+from pathlib import Path
+
+from ..errors import GazetteError
+
+ENTRY = "pagefind-entry.json"
+# Files Pagefind writes gzip-compressed (its index, filters, records, metadata and the WebAssembly).
+COMPRESSED = ("*.pf_meta", "fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter", "wasm.*.pagefind")
+
+
+def unfinished(bundle: Path, checked: set[Path]) -> list[str]:
+    """Files of `bundle` that do not yet read back whole; the whole ones are added to `checked`."""
+    missing = []
+    for pattern in COMPRESSED:
+        for path in bundle.glob(pattern):
+            if path not in checked and _whole_gzip(path):
+                checked.add(path)
+            elif path not in checked:
+                missing.append(path.relative_to(bundle).as_posix())
+    entry = _entry(bundle)
+    if entry is None:
+        missing.append(ENTRY)
+    else:
+        for language in entry["languages"].values():
+            if not (bundle / f"pagefind.{language['hash']}.pf_meta").is_file():
+                missing.append(f"pagefind.{language['hash']}.pf_meta")
+    script = bundle / "pagefind.js"
+    if not script.is_file() or not script.stat().st_size:
+        missing.append("pagefind.js")
+    return missing
+
+
+async def wait_until_whole(bundle: Path, timeout: float = 60.0) -> None:
+    """Return once every file of `bundle` reads back whole; GazetteError after `timeout` seconds."""
+    checked: set[Path] = set()
+    deadline = time.monotonic() + timeout
+    while missing := unfinished(bundle, checked):
+        if time.monotonic() > deadline:
+            shown = "、".join(missing[:5]) + (f" 等 {len(missing)} 个文件" if len(missing) > 5 else "")
+            raise GazetteError(f"建立检索索引失败：Pagefind 在 {timeout:.0f} 秒内没有写完 {shown}。请重新构建；"
+                               "如果反复出现，请检查磁盘空间。")
+        await asyncio.sleep(0.05)
+
+
+def _whole_gzip(path: Path) -> bool:
+    try:
+        data = path.read_bytes()
+        gzip.decompress(data)
+    except (EOFError, OSError, zlib.error):
+        return False
+    return bool(data)  # an empty file decompresses to nothing without complaint
+
+
+def _entry(bundle: Path) -> dict | None:
+    try:
+        entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return entry if isinstance(entry.get("languages"), dict) else None
