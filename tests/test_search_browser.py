@@ -61,8 +61,8 @@ def test_results_far_below_the_screen_are_fetched_only_when_scrolled_to(page, ba
 
 def test_results_filling_in_do_not_move_the_more_button(page, base):
     """Results above the 更多 button grow as their records arrive; the button stays under the reader's pointer."""
-    held = []
-    page.route("**/pagefind/fragment/**", lambda route: held.append(route))
+    held, released = [], []
+    page.route("**/pagefind/fragment/**", lambda route: route.continue_() if released else held.append(route))
     page.set_viewport_size({"width": 390, "height": 700})
     page.goto(f"{base}search/?q=" + quote("的"))
     page.wait_for_selector("[data-gz-search][data-state=done]", state="attached")
@@ -73,7 +73,7 @@ def test_results_filling_in_do_not_move_the_more_button(page, base):
             break
         page.wait_for_timeout(50)
     before = more.bounding_box()["y"], page.locator(".gz-search__results").bounding_box()["height"]
-    page.unroute("**/pagefind/fragment/**")
+    released.append(True)
     for route in held:
         route.continue_()
     page.wait_for_function(f"document.querySelectorAll('.gz-result[data-loaded]').length >= {len(held)}")

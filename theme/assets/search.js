@@ -141,9 +141,20 @@ async function fillResult(item) {
   }
   // The first record of a document starts with its prepared title ("title" meta); later ones have none.
   const titleWords = (meta.title ?? "").split(/\s+/).filter(Boolean).length;
-  item.replaceChildren(heading, info, excerpt(search.runs, data.content, titleWords, !titleWords));
-  item.classList.remove("gz-result--pending");
+  keepMoreInPlace(() => {
+    item.replaceChildren(heading, info, excerpt(search.runs, data.content, titleWords, !titleWords));
+    item.classList.remove("gz-result--pending");
+  });
   item.dataset.loaded = "";
+}
+
+/** Run `change` (a result filling in above the 更多 button); while the button is on screen it stays
+ *  where it is, so a reader's click on it cannot land elsewhere. */
+function keepMoreInPlace(change) {
+  const before = more.hidden ? null : more.getBoundingClientRect().top;
+  const onScreen = before !== null && before < window.innerHeight && before + more.offsetHeight > 0;
+  change();
+  if (onScreen) window.scrollBy(0, more.getBoundingClientRect().top - before);
 }
 
 /** Text around the first match in the body (else in the title), every match highlighted. */
