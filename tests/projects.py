@@ -64,7 +64,7 @@ tags: [营商环境]
 示例政策正文。
 """
 
-NOTICE = """\
+NOTICE_HEAD = """\
 ---
 title: 关于示例事项的公告
 kind: 公告通报
@@ -72,7 +72,9 @@ issuer: 长征镇
 published: 2024-03-06
 disclosure: 主动公开
 ---
+"""
 
+NOTICE = NOTICE_HEAD + """
 示例公告正文。
 """
 

@@ -3,20 +3,14 @@
 Run by tests/test_rules.py; tests/test_schema.py checks that the editors' JSON Schema rejects the same fixtures.
 """
 
+from projects import NOTICE_HEAD
+
 D = "content/documents/2024/"
 
 CASES = {
     "link_broken": (
         {
-            D + 'gg-2024-1.md': """\
----
-title: 关于示例事项的公告
-kind: 公告通报
-issuer: 长征镇
-published: 2024-03-06
-disclosure: 主动公开
----
-
+            D + 'gg-2024-1.md': NOTICE_HEAD + """
 依据[示例办法](ptfb-2024-9.md)制定。
 """,
         },
@@ -26,15 +20,7 @@ disclosure: 主动公开
     ),
     "link_anchor_missing": (
         {
-            D + 'gg-2024-1.md': """\
----
-title: 关于示例事项的公告
-kind: 公告通报
-issuer: 长征镇
-published: 2024-03-06
-disclosure: 主动公开
----
-
+            D + 'gg-2024-1.md': NOTICE_HEAD + """
 见[总体要求](ptfb-2024-1.md#一总体要求)和[第二部分](ptfb-2024-1.md#二工作任务)。
 """,
         },
@@ -55,15 +41,7 @@ disclosure: 不予公开
 
 正文。
 """,
-            D + 'gg-2024-1.md': """\
----
-title: 关于示例事项的公告
-kind: 公告通报
-issuer: 长征镇
-published: 2024-03-06
-disclosure: 主动公开
----
-
+            D + 'gg-2024-1.md': NOTICE_HEAD + """
 参见[这份通知](ys.md)。
 """,
         },
@@ -73,15 +51,7 @@ disclosure: 主动公开
     ),
     "privacy_mobile": (
         {
-            D + 'gg-2024-1.md': """\
----
-title: 关于示例事项的公告
-kind: 公告通报
-issuer: 长征镇
-published: 2024-03-06
-disclosure: 主动公开
----
-
+            D + 'gg-2024-1.md': NOTICE_HEAD + """
 联系人：王先生
 
 联系电话：13917250416。
@@ -93,15 +63,7 @@ disclosure: 主动公开
     ),
     "privacy_id_card": (
         {
-            D + 'gg-2024-1.md': """\
----
-title: 关于示例事项的公告
-kind: 公告通报
-issuer: 长征镇
-published: 2024-03-06
-disclosure: 主动公开
----
-
+            D + 'gg-2024-1.md': NOTICE_HEAD + """
 申请人身份证号码：11010519491231002X。
 """,
         },
@@ -111,15 +73,7 @@ disclosure: 主动公开
     ),
     "privacy_bank_card": (
         {
-            D + 'gg-2024-1.md': """\
----
-title: 关于示例事项的公告
-kind: 公告通报
-issuer: 长征镇
-published: 2024-03-06
-disclosure: 主动公开
----
-
+            D + 'gg-2024-1.md': NOTICE_HEAD + """
 收款账号：6222 0212 3456 7890 128。
 """,
         },
@@ -129,15 +83,7 @@ disclosure: 主动公开
     ),
     "privacy_secrecy_marking": (
         {
-            D + 'gg-2024-1.md': """\
----
-title: 关于示例事项的公告
-kind: 公告通报
-issuer: 长征镇
-published: 2024-03-06
-disclosure: 主动公开
----
-
+            D + 'gg-2024-1.md': NOTICE_HEAD + """
 秘密★1年
 
 正文。

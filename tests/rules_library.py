@@ -5,6 +5,23 @@ Run by tests/test_rules.py; tests/test_schema.py checks that the editors' JSON S
 
 D = "content/documents/2024/"
 
+# A 规范性文件: the 三同步 cases give it no interpretation, or a late one.
+NORMATIVE_POLICY = """\
+---
+title: 上海市普陀区人民政府办公室关于印发《示例管理办法》的通知
+kind: 政策文件
+issuer: 区府办
+doc_number: 普府办〔2024〕1号
+normative: true
+signed: 2024-03-01
+published: 2024-03-05
+disclosure: 主动公开
+topics: [综合政务]
+---
+
+正文。
+"""
+
 CASES = {
     "doc_number_duplicate": (
         {
@@ -118,21 +135,7 @@ interprets: 普府办〔2024〕9号
     ),
     "sync_missing": (
         {
-            D + 'ptfb-2024-1.md': """\
----
-title: 上海市普陀区人民政府办公室关于印发《示例管理办法》的通知
-kind: 政策文件
-issuer: 区府办
-doc_number: 普府办〔2024〕1号
-normative: true
-signed: 2024-03-01
-published: 2024-03-05
-disclosure: 主动公开
-topics: [综合政务]
----
-
-正文。
-""",
+            D + 'ptfb-2024-1.md': NORMATIVE_POLICY,
         },
         [
             'content/documents/2024/ptfb-2024-1.md:6: 错误: 规范性文件缺少政策解读（三同步）：请增加一份政策解读，其 interprets 写本文件的编号 2024/ptfb-2024-1 或发文字号，发布日期不晚于本文件。',
@@ -140,21 +143,7 @@ topics: [综合政务]
     ),
     "sync_late": (
         {
-            D + 'ptfb-2024-1.md': """\
----
-title: 上海市普陀区人民政府办公室关于印发《示例管理办法》的通知
-kind: 政策文件
-issuer: 区府办
-doc_number: 普府办〔2024〕1号
-normative: true
-signed: 2024-03-01
-published: 2024-03-05
-disclosure: 主动公开
-topics: [综合政务]
----
-
-正文。
-""",
+            D + 'ptfb-2024-1.md': NORMATIVE_POLICY,
             D + 'jd.md': """\
 ---
 title: 示例管理办法的解读
