@@ -28,10 +28,10 @@ def unfinished(bundle: Path, checked: set[Path]) -> list[str]:
     """Files of `bundle` that do not yet read back whole; the whole ones are added to `checked`."""
     missing = []
     for pattern in COMPRESSED:
-        for path in bundle.glob(pattern):
-            if path not in checked and _whole_gzip(path):
+        for path in sorted(set(bundle.glob(pattern)) - checked):
+            if _whole_gzip(path):
                 checked.add(path)
-            elif path not in checked:
+            else:
                 missing.append(path.relative_to(bundle).as_posix())
     entry = _entry(bundle)
     if entry is None:
