@@ -21,14 +21,13 @@ from ..model.kinds import STATUSES
 from ..model.manifest import ISSUE_SCHEMA as MANIFEST
 from ..model.schema import DOCUMENT_SCHEMA, Key
 from ..site import urls
-from ..site.views import attachment_url
+from ..site.views import RELATED_FROM_LABELS, attachment_url
 from ..library.dates import latest, updated
 from .shapes import URL_SCHEMA, is_list, plain, shape
 from .urls import DOCUMENTS_JSON, DOCUMENTS_SCHEMA, absolute
 
 Value = Callable[[Library, Document], Any]
 REVERSE = {"repeals": "repealed_by", "amends": "amended_by", "supersedes": "superseded_by"}
-REVERSE_LABELS = {"repeals": "被以下文件废止", "amends": "被以下文件修改", "supersedes": "被以下文件替代"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def _front_matter(key: Key) -> Column:
         base = shape(key.field, ctx)
         return base if listed or always else _nullable(base)
 
-    return Column(key.name, key.label, schema, value, " ".join(p for p in (key.help, key.rule) if p))
+    return Column(key.name, key.label, schema, value, key.description)
 
 
 def _relation(key: str) -> Column:
@@ -125,7 +124,7 @@ COMPUTED_AFTER = [
            lambda library, doc: updated(doc).isoformat(), "发布日期与废止、修改或替代它的文件的发布日期中最晚的一个。"),
     Column("interpreted_by", "政策解读", lambda ctx: {"type": "array", "items": URL_SCHEMA},
            lambda library, doc: _urls(library, doc.interpreted_by), "解读本文件的政策解读的网址。"),
-    *[Column(REVERSE[key], REVERSE_LABELS[key], lambda ctx: {"type": "array", "items": URL_SCHEMA},
+    *[Column(REVERSE[key], RELATED_FROM_LABELS[key], lambda ctx: {"type": "array", "items": URL_SCHEMA},
              lambda library, doc, key=key: _urls(library, doc.related_from.get(key, [])))
       for key in RELATION_STATUS],
     Column("issue", "刊登期次", lambda ctx: _nullable(_issue_schema(ctx)), _issue, "收录本文件的一期公报。"),
@@ -139,8 +138,8 @@ def columns() -> list[Column]:
     return [*COMPUTED, *keys, *COMPUTED_AFTER]
 
 
-def record(library: Library, doc: Document, cols: list[Column] | None = None) -> dict:
-    return {col.name: col.value(library, doc) for col in cols or columns()}
+def record(library: Library, doc: Document, cols: list[Column]) -> dict:
+    return {col.name: col.value(library, doc) for col in cols}
 
 
 def documents_json(library: Library) -> dict:

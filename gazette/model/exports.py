@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from .fields import Context
-from .jsonschemas import document_schema
 from .kinds import KINDS
 from .manifest import ISSUE_SCHEMA
 from .schema import ALL, DOCUMENT_SCHEMA, Schema
 from .vocabulary import VOCABULARY_SCHEMAS
-
-
-def json_schema(ctx: Context | None = None) -> dict:
-    """JSON Schema of a document's front matter, with Chinese titles (see jsonschemas.py)."""
-    return document_schema(ctx)
 
 
 def _required_text(key) -> str:

@@ -321,7 +321,7 @@ class HttpsUrl(OneLine):
         if parts.scheme != "https" or not parts.hostname:
             return err(f"“{text}”必须是以 https:// 开头的完整网址")
         hosts = ctx.config.service_hosts if ctx and ctx.config else ()
-        if hosts and not _host_allowed(parts.hostname, hosts):
+        if hosts and not host_in_allow_list(parts.hostname, hosts):
             return err(f"主机“{parts.hostname}”不在允许的办事服务主机名单中（gazette.yml 的 service_hosts：{'、'.join(hosts)}）")
         return text
 
@@ -339,7 +339,8 @@ def ecma_escape(text: str) -> str:
     return re.sub(r"([\\^$.*+?()\[\]{}|/])", r"\\\1", text)
 
 
-def _host_allowed(host: str, allowed: Sequence[str]) -> bool:
+def host_in_allow_list(host: str, allowed: Sequence[str]) -> bool:
+    """The host is one of `allowed` or a sub-domain of one."""
     return any(host == a or host.endswith("." + a) for a in allowed)
 
 

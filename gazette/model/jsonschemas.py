@@ -23,15 +23,11 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 BASE_ID = "https://gazette.example/schemas/"
 
 
-def _description(key) -> str:
-    return " ".join(part for part in (key.help, key.rule) if part)
-
-
 def properties(schema: Schema, ctx: Context) -> dict[str, dict]:
     """One property per declared key: Chinese title and description, the field's constraints."""
     result = {}
     for key in schema:
-        prop = {"title": key.label, "description": _description(key), **key.field.json_schema(ctx)}
+        prop = {"title": key.label, "description": key.description, **key.field.json_schema(ctx)}
         if key.default is not None:
             prop["default"] = key.default
         result[key.name] = _no_placeholders(prop)
@@ -83,7 +79,6 @@ def document_schema(ctx: Context | None = None) -> dict:
     """A document's front matter."""
     ctx = ctx or Context()
     schema = _object(DOCUMENT_SCHEMA, ctx, "政府公报文件头部信息", kind=None)
-    schema["required"] = [k.name for k in DOCUMENT_SCHEMA if k.required == ALL]
     schema["allOf"] = _kind_conditions() + _genre_conditions()
     return {"$schema": DRAFT, "$id": BASE_ID + "front-matter.json", **schema}
 

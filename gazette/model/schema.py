@@ -29,6 +29,11 @@ class Key:
     example: Any = None  # the value `gazette new` and the docs show
     public: bool = True  # False: an editorial note that never reaches open data
 
+    @property
+    def description(self) -> str:
+        """What to write and what is checked, in one text (JSON Schema descriptions, open-data columns)."""
+        return " ".join(part for part in (self.help, self.rule) if part)
+
     def required_for(self, kind: str | None = None) -> bool:
         return "*" in self.required or (kind in self.required if kind else self.required == ALL)
 

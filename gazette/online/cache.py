@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from ..atomic import write_atomic
 from .probe import Outcome
 
 CACHE_FILE = Path(".cache") / "gazette" / "service-links.json"
@@ -55,7 +54,4 @@ class LinkCache:
         fresh = {url: e for url, e in self.entries.items() if now - e.get("checked", 0) <= self.max_age}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": VERSION, "hosts": self.hosts, "links": fresh}
-        fd, tmp = tempfile.mkstemp(prefix=".links-", dir=self.path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=1)
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from .. import __version__
+from ..model.fields import host_in_allow_list
 
 MAX_REDIRECTS = 5
 USER_AGENT = f"gazette/{__version__} (service link check)"
@@ -45,7 +46,7 @@ def host_allowed(url: str, hosts: list[str]) -> bool:
     """https:// and a host in the allow-list (or a sub-domain of one)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
-    return parts.scheme == "https" and any(host == h or host.endswith("." + h) for h in hosts)
+    return parts.scheme == "https" and host_in_allow_list(host, hosts)
 
 
 _local = threading.local()

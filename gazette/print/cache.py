@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
 from .. import __version__
+from ..atomic import write_atomic
 from .compose import STYLESHEET
 from .render import Rendered
 
@@ -45,8 +44,8 @@ class PdfCache:
 
     def put(self, key: str, rendered: Rendered) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        _write(self.folder / f"{key}.pdf", rendered.pdf)
-        _write(self.folder / f"{key}.json", json.dumps({"pages": rendered.pages}).encode())
+        write_atomic(self.folder / f"{key}.pdf", rendered.pdf)
+        write_atomic(self.folder / f"{key}.json", json.dumps({"pages": rendered.pages}).encode())
         self.used.add(key)
 
     def prune(self) -> None:
@@ -57,10 +56,3 @@ class PdfCache:
             if path.stem not in self.used:
                 path.unlink()
 
-
-def _write(path: Path, data: bytes) -> None:
-    """Write whole or not at all: a build interrupted mid-write leaves no half PDF to reuse."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, path)
