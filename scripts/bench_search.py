@@ -32,7 +32,7 @@ from pathlib import Path
 SCRIPTS = Path(__file__).resolve().parent
 sys.path[:0] = [str(SCRIPTS), str(SCRIPTS.parent / "tests")]
 from corpus_gazette import CORPUS, make  # noqa: E402
-from search_support import CHROMIUM, CHROMIUM_ARGS, QuietHandler, serve  # noqa: E402
+from search_support import QuietHandler, chromium, serve  # noqa: E402
 
 from gazette.project import load_and_check  # noqa: E402
 from gazette.search.extract import read_page  # noqa: E402
@@ -217,8 +217,6 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=150, help="first/second query pairs measured for cost")
     parser.add_argument("--no-build", action="store_true", help="reuse the gazette already built in --keep")
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
     root = args.keep or Path(tempfile.mkdtemp(prefix="gazette-bench-search-"))
     if args.no_build and args.keep:
         count, build_s, index_s = len(list((root / "content" / "documents").rglob("*.md"))), float("nan"), float("nan")
@@ -230,8 +228,7 @@ def main() -> None:
     sizes = bundle_sizes(bundle)
     texts = published_texts(root, site)
     urls = page_urls(bundle)
-    with serve(site, CompressingHandler) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site, CompressingHandler) as base, chromium() as browser:
         page = browser.new_page()
         page.goto(f"{base}search/")
         words = sample_words(page, texts, args.words, args.seed)
@@ -241,7 +238,6 @@ def main() -> None:
         pairs = [(words[i], words[-1 - i]) for i in range(min(args.pairs, len(words) // 2))]
         costs = [cost(browser, base, first, second) for first, second in pairs]
         weight = page_weight(browser, base)
-        browser.close()
 
     kib = 1024
     print(f"documents:             {count} ({len(texts)} public)")

@@ -47,7 +47,9 @@ def sample_library():
     """The checked Library of the sample gazette, with the tests' build date."""
     from projects import REPO
 
-    os.environ["SOURCE_DATE_EPOCH"] = "1735660800"
+    from emitted import EPOCH_2025
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH_2025
     library, report = load_and_check(REPO)
     assert report.ok
     return library

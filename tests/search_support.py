@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import subprocess
-import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from emitted import build
 from projects import REPO
 
 CHROMIUM = "/usr/bin/chromium"
@@ -21,9 +19,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 def build_sample(out: Path) -> Path:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1735660800"}
-    result = subprocess.run([sys.executable, "-m", "gazette", "build", "--out", str(out)], cwd=REPO, env=env,
-                            capture_output=True, text=True)
+    result = build(REPO, out)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return out

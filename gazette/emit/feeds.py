@@ -16,7 +16,7 @@ from feedgen.feed import FeedGenerator
 from ..library.document import Document
 from ..library.library import Library
 from ..site.urls import listing_url
-from ..site.views import chinese_date
+from ..library.dates import chinese_date
 from .catalogue import Feed
 from ..library.dates import latest, moment, updated
 from .excerpt import excerpt

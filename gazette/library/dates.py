@@ -10,6 +10,11 @@ from ..model.kinds import EXPIRED
 from .document import Document
 from .library import RELATION_STATUS
 
+def chinese_date(date: dt.date | None) -> str:
+    """2024年4月10日 (no leading zeros), or "" for no date."""
+    return f"{date.year}年{date.month}月{date.day}日" if date else ""
+
+
 EPOCH = dt.date(1970, 1, 1)  # the `updated` of a feed with no entry: stable, obviously not a real date
 
 

@@ -17,7 +17,8 @@ from ..library.document import Document
 from ..library.issue import Issue
 from ..library.library import Library
 from ..library.dates import moment, updated
-from ..site.views import banner, chinese_date
+from ..library.dates import chinese_date
+from ..site.views import banner
 from .addresses import Addresses
 from .body import body_html
 from .qr import qr_data_uri

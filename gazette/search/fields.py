@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..library.dates import chinese_date
 from ..library.document import Document
-from ..model.schema import DOC_NUMBER
 from ..model.vocabulary import Vocabularies
 
 Values = Callable[[Document, Vocabularies], list[str]]
@@ -31,29 +31,25 @@ FACETS: dict[str, Values] = {
     "有效性": lambda doc, vocab: [doc.status],
 }
 
-_NUMBER_PARTS = re.compile(r"^(\S+)〔(\d{4})〕(\d+)号$")
+_NUMBER_PARTS = re.compile(r"^(\S+)〔(\d{4})〕([1-9]\d*)号$")  # a valid 发文字号 (model.schema.DOC_NUMBER), in parts
 AGENCY_CODE, SERIAL = "机关代字", "文号序号"  # hidden filters: find a 发文字号 however it is typed
 
 
 def _number_filters(doc: Document) -> dict[str, list[str]]:
-    match = _NUMBER_PARTS.match(doc.doc_number or "") if DOC_NUMBER.match(doc.doc_number or "") else None
+    match = _NUMBER_PARTS.match(doc.doc_number or "")
     return {AGENCY_CODE: [match[1]], SERIAL: [match[3]]} if match else {}
-
-
-def chinese_date(doc: Document) -> str:
-    date = doc.published
-    return f"{date.year}年{date.month}月{date.day}日" if date else ""
 
 
 def search_view(doc: Document, vocab: Vocabularies) -> dict:
     """Filters, display metadata and sort keys of one public document."""
     filters = {key: values(doc, vocab) for key, values in FACETS.items()}
+    issuers = filters["发文机关"]
     filters.update(_number_filters(doc))
     return {
         "filters": [(key, value) for key, values in filters.items() for value in values],
         # A date in one word (2024年4月10日) so that metadata never adds short words to the index.
-        "meta": [("标题", doc.title), ("发文字号", doc.doc_number or ""), ("发文机关", "、".join(_agencies(doc, vocab))),
-                 ("日期", chinese_date(doc)), ("信息类别", doc.kind)],
+        "meta": [("标题", doc.title), ("发文字号", doc.doc_number or ""), ("发文机关", "、".join(issuers)),
+                 ("日期", chinese_date(doc.published)), ("信息类别", doc.kind)],
         "sort": [("发布日期", doc.published.isoformat() if doc.published else "")],
     }
 

@@ -157,10 +157,5 @@ def _render(part: list[tuple[bool, str]]) -> str:
 
 def phrase(run: str) -> str:
     """The Pagefind query for one run of two or more units: its bigrams, in order."""
-    return " ".join(run[i:i + 2] for i in range(len(run) - 1))
+    return " ".join(tokens(run)[:-1])
 
-
-def contains(text: str, query: str) -> bool:
-    """What a search must answer: does every run of the query occur inside a run of the text?"""
-    text_runs = runs(text)
-    return bool(runs(query)) and all(any(q.lower() in t.lower() for t in text_runs) for q in runs(query))

@@ -17,7 +17,8 @@ from ..library.library import Library
 from ..model.kinds import AGENCY_KINDS, KINDS
 from ..search.page import search_page
 from .urls import LISTINGS, issue_pdf_url, listing_url
-from .views import Views, chinese_date, date_view
+from ..library.dates import chinese_date
+from .views import Views, date_view
 
 
 @dataclass

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..emit import jsonld
+from ..library.dates import chinese_date
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, EXPIRED, KIND_BY_NAME, REPEALED, VALID
@@ -19,10 +20,6 @@ from .urls import document_pdf_url, listing_url
 RELATION_LABELS = {"repeals": "本文件废止", "amends": "本文件修改", "supersedes": "本文件替代"}
 RELATED_FROM_LABELS = {"repeals": "被以下文件废止", "amends": "被以下文件修改", "supersedes": "被以下文件替代"}
 STATUS_CLASSES = {"有效": "valid", "失效": "expired", "废止": "repealed", "已修订": "amended"}
-
-
-def chinese_date(date: dt.date | None) -> str:
-    return f"{date.year}年{date.month}月{date.day}日" if date else ""
 
 
 def date_view(date: dt.date | None) -> dict | None:
