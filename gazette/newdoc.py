@@ -7,7 +7,10 @@ from pathlib import Path
 
 import yaml
 
+from .config import Config
+from .errors import GazetteError
 from .library.keys import PLACEHOLDER
+from .library.loader import DOCUMENT_ID
 from .model.kinds import KIND_BY_NAME, KINDS, PUBLIC, Kind
 from .model.schema import DOCUMENT_SCHEMA
 
@@ -43,6 +46,20 @@ def skeleton(kind: Kind, today: dt.date) -> str:
     lines.append(f"# 选填的键（如 summary、tags、services、attachments）见 docs/front-matter.md。公开属性只能在审查后填写“{PUBLIC}”。")
     lines += ["---", "", f"{PLACEHOLDER}：正文（不要重复标题）】", ""]
     return "\n".join(lines)
+
+
+def new_document_path(config: Config, kind: Kind, doc_id: str | None, year: int) -> Path:
+    """Where a new document goes: content/documents/<doc_id>.md, else the next free number of its
+    kind and year; a clear error for a badly formed or taken id."""
+    if doc_id:
+        if not DOCUMENT_ID.match(doc_id):
+            raise GazetteError(f"文件编号“{doc_id}”只能用小写英文字母、数字、连字符和 /。")
+        path = config.documents_dir / f"{doc_id}.md"
+    else:
+        path = next_path(config.documents_dir, kind, year)
+    if path.exists():
+        raise GazetteError(f"{config.rel(path)} 已存在，请换一个文件编号（--id）。")
+    return path
 
 
 def next_path(documents_dir: Path, kind: Kind, year: int) -> Path:

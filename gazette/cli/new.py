@@ -6,10 +6,8 @@ import sys
 
 from ..clock import build_date
 from ..config import Config
-from ..errors import GazetteError
-from ..library.loader import DOCUMENT_ID
 from ..model.kinds import KINDS
-from ..newdoc import next_path, skeleton
+from ..newdoc import new_document_path, skeleton
 from .common import kind_argument, project_root
 
 NAME = "new"
@@ -26,14 +24,7 @@ def run(args) -> int:
     kind = kind_argument(args.kind)
     root = project_root(args.root)
     config, today = Config(root=root), build_date()
-    if args.doc_id:
-        if not DOCUMENT_ID.match(args.doc_id):
-            raise GazetteError(f"文件编号“{args.doc_id}”只能用小写英文字母、数字、连字符和 /。")
-        path = config.documents_dir / f"{args.doc_id}.md"
-    else:
-        path = next_path(config.documents_dir, kind, today.year)
-    if path.exists():
-        raise GazetteError(f"{config.rel(path)} 已存在，请换一个文件编号。")
+    path = new_document_path(config, kind, args.doc_id, today.year)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(skeleton(kind, today), encoding="utf-8")
     print(config.rel(path))

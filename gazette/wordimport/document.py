@@ -12,10 +12,10 @@ from ..config import Config
 from ..errors import GazetteError
 from ..findings import Report
 from ..library.keys import PLACEHOLDER
-from ..library.loader import DOCUMENT_ID, load_vocabularies
+from ..library.loader import load_vocabularies
 from ..model.kinds import Kind
 from ..model.schema import DOCUMENT_SCHEMA
-from ..newdoc import next_path
+from ..newdoc import new_document_path
 from . import render
 from .extract import Found, extract
 from .reader import Table, read_docx
@@ -78,7 +78,7 @@ def import_docx(config: Config, source: Path, kind: Kind, doc_id: str | None = N
     agencies = load_vocabularies(config, report)["agencies"]
     word = read_docx(source, "image")
     found = extract(word, agencies)
-    path = _target(config, kind, found, doc_id)
+    path = new_document_path(config, kind, doc_id, found.signed.year if found.signed else build_date().year)
     if word.images:  # name the pictures after the document they belong to
         word = read_docx(source, path.stem)
         found = extract(word, agencies)
@@ -97,15 +97,3 @@ def import_docx(config: Config, source: Path, kind: Kind, doc_id: str | None = N
     return Imported(path, found, carried, missing, len(word.images),
                     sum(isinstance(b, Table) for b in found.body), list(dict.fromkeys(word.skipped)))
 
-
-def _target(config: Config, kind: Kind, found: Found, doc_id: str | None) -> Path:
-    if doc_id:
-        if not DOCUMENT_ID.match(doc_id):
-            raise GazetteError(f"文件编号“{doc_id}”只能用小写英文字母、数字、连字符和 /。")
-        path = config.documents_dir / f"{doc_id}.md"
-    else:
-        year = found.signed.year if found.signed else build_date().year
-        path = next_path(config.documents_dir, kind, year)
-    if path.exists():
-        raise GazetteError(f"{config.rel(path)} 已存在，请换一个文件编号（--id）。")
-    return path

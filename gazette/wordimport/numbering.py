@@ -47,8 +47,14 @@ class Numbering:
 
     part: object | None  # docx numbering part, or None when the document has no numbering
     counters: dict[str, list[int]] = field(default_factory=dict)
+    levels: dict[tuple[int, int], Level | None] = field(default_factory=dict)  # read once per (list, level)
 
     def level(self, num_id: int, ilvl: int) -> Level | None:
+        if (num_id, ilvl) not in self.levels:
+            self.levels[num_id, ilvl] = self._read_level(num_id, ilvl)
+        return self.levels[num_id, ilvl]
+
+    def _read_level(self, num_id: int, ilvl: int) -> Level | None:
         if self.part is None:
             return None
         root = self.part.element
@@ -77,7 +83,7 @@ class Numbering:
             counts[deeper] = 0
         text = level.text
         for index in range(ilvl, -1, -1):  # %1 … %9 refer to the counters of levels 0 … 8
-            shown = self.level(num_id, index)
+            shown = level if index == ilvl else self.level(num_id, index)
             value = counts[index] or (shown.start if shown else 1)
             text = text.replace(f"%{index + 1}", _format(value, shown.fmt if shown else "decimal"))
         return text, False
