@@ -1,5 +1,6 @@
 """The print edition inside `gazette build` and `gazette pdf`, on small projects."""
 
+import io
 import os
 import shutil
 import subprocess
@@ -124,6 +125,28 @@ def test_unchanged_pdfs_come_from_the_cache_and_changed_ones_are_made_again(proj
     fresh = tmp_path / "three"
     assert gazette("-C", str(root), "build", "--out", str(fresh)).returncode == 0
     assert pdf_bytes(later) == pdf_bytes(fresh)
+
+
+def png(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    stream = io.BytesIO()
+    Image.new("RGB", (width, height), (180, 30, 30)).save(stream, "PNG")
+    return stream.getvalue()
+
+
+def test_a_replaced_image_is_laid_out_again(project, tmp_path):
+    """An image is part of what a cached PDF depends on: replacing it under the same name makes the PDF again."""
+    notice = projects.NOTICE.replace("示例公告正文。", "![示意图](tu.png)")
+    image = "content/documents/2024/tu.png"
+    root = project({"content/documents/2024/gg-2024-1.md": notice, image: png(40, 20)}, site=True)
+    sizes = []
+    for name, (width, height) in (("one", (40, 20)), ("two", (64, 48))):
+        (root / image).write_bytes(png(width, height))
+        assert gazette("-C", str(root), "build", "--out", str(tmp_path / name)).returncode == 0
+        listing = pdftools.run("pdfimages", "-list", str(tmp_path / name / "documents/2024/gg-2024-1.pdf"))
+        sizes.append([line.split()[3:5] for line in listing.splitlines()[2:]])
+    assert sizes == [[["40", "20"]], [["64", "48"]]]
 
 
 def test_pdfs_never_carry_a_non_public_document(project, tmp_path):

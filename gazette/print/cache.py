@@ -2,23 +2,28 @@
 
 Laying out a PDF takes a quarter of a second or more; most builds change a few
 documents. A PDF is a function of its print HTML (which carries the text, the
-computed validity, the URLs and the content-derived date), the stylesheet and
-the versions of the layout code, so their hash names it. Fonts are outside the
-key: after changing the system fonts, delete build/.cache/print/.
+computed validity, the URLs and the content-derived date), the images it
+embeds, the stylesheet and the versions of the layout code, so their hash
+names it. Fonts are outside the key: after changing the system fonts, delete
+build/.cache/print/.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from .. import __version__
 from ..atomic import write_atomic
 from .compose import STYLESHEET
 from .render import Rendered
 
+_FILE_URI = re.compile(r'"(file:[^"]+)"')  # gazette.print.addresses writes content files as file: URIs
 _LAYOUT = "|".join([__version__, version("weasyprint"), version("pydyf"), STYLESHEET.read_text(encoding="utf-8")])
 
 
@@ -29,7 +34,12 @@ class PdfCache:
 
     @staticmethod
     def key(html: str) -> str:
-        return hashlib.sha256(f"{_LAYOUT}\0{html}".encode("utf-8")).hexdigest()
+        """The hash of the layout code, the print HTML and the files it embeds (images, by file: URI)."""
+        digest = hashlib.sha256(f"{_LAYOUT}\0{html}".encode("utf-8"))
+        for uri in sorted(set(_FILE_URI.findall(html))):
+            path = Path(url2pathname(urlsplit(uri).path))
+            digest.update(b"\0" + (path.read_bytes() if path.is_file() else b""))
+        return digest.hexdigest()
 
     def get(self, key: str) -> Rendered | None:
         pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
