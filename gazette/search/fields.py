@@ -1,8 +1,9 @@
 """What the search index knows about a document besides its text, declared once.
 
 Document pages carry these as data-pagefind-filter / -meta / -sort attributes
-(theme/gazette/document.html renders `view.search`); the search page gets the
-facet list from `facets()` so its filters follow this declaration.
+(theme/gazette/document.html renders `view.search`); the search page's scripts
+get the facets, the sort key, the 发文字号 filters and the result metadata from
+`page_fields()`, so they follow this declaration.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ FACETS: dict[str, Values] = {
 
 _NUMBER_PARTS = re.compile(r"^(\S+)〔(\d{4})〕([1-9]\d*)号$")  # a valid 发文字号 (model.schema.DOC_NUMBER), in parts
 AGENCY_CODE, SERIAL = "机关代字", "文号序号"  # hidden filters: find a 发文字号 however it is typed
+# The parts of a typed 发文字号 (docNumber in search-text.js) -> the filter each part is looked up in.
+NUMBER_FILTERS = {"code": AGENCY_CODE, "year": "年份", "serial": SERIAL}
+SORT_KEY = "发布日期"
+# What a result shows under its title, in order: (meta key, class suffix gz-result__<suffix>).
+RESULT_META = [("发文字号", "number"), ("发文机关", "issuer"), ("日期", "date"), ("信息类别", "kind")]
 
 
 def _number_filters(doc: Document) -> dict[str, list[str]]:
@@ -43,16 +49,21 @@ def _number_filters(doc: Document) -> dict[str, list[str]]:
 def search_view(doc: Document, vocab: Vocabularies) -> dict:
     """Filters, display metadata and sort keys of one public document."""
     filters = {key: values(doc, vocab) for key, values in FACETS.items()}
-    issuers = filters["发文机关"]
+    shown = {"发文字号": doc.doc_number or "", "发文机关": "、".join(filters["发文机关"]),
+             "日期": chinese_date(doc.published), "信息类别": doc.kind}
     filters.update(_number_filters(doc))
     return {
         "filters": [(key, value) for key, values in filters.items() for value in values],
         # A date in one word (2024年4月10日) so that metadata never adds short words to the index.
-        "meta": [("标题", doc.title), ("发文字号", doc.doc_number or ""), ("发文机关", "、".join(issuers)),
-                 ("日期", chinese_date(doc.published)), ("信息类别", doc.kind)],
-        "sort": [("发布日期", doc.published.isoformat() if doc.published else "")],
+        "meta": [("标题", doc.title), *((key, shown[key]) for key, _ in RESULT_META)],
+        "sort": [(SORT_KEY, doc.published.isoformat() if doc.published else "")],
     }
 
 
 def facets() -> list[str]:
     return list(FACETS)
+
+
+def page_fields() -> dict:
+    """What the search page's scripts take from these declarations (its data-fields attribute)."""
+    return {"facets": facets(), "sort": SORT_KEY, "numberFilters": NUMBER_FILTERS, "resultMeta": RESULT_META}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..library.library import Library
-from .fields import facets
+from .fields import page_fields
 from .indexer import INDEX_LANGUAGE, OUTPUT
 
 URL = "search/"
@@ -17,5 +17,5 @@ def search_page(library: Library, views) -> Iterator:
 
     count = len(library.public)
     yield GeneratedPage(f"{URL}index.md", "全文检索", "gazette/search.html",
-                        lambda: {"facets": facets(), "count": count, "bundle": f"{OUTPUT}/",
+                        lambda: {"fields": page_fields(), "count": count, "bundle": f"{OUTPUT}/",
                                  "language": INDEX_LANGUAGE})

@@ -7,15 +7,13 @@
 import { Records } from "./search-records.js";
 import { docNumber, phrase, RUN_END, runs } from "./search-text.js";
 
-const SORT_KEY = "发布日期";
-const NUMBER_FILTERS = { code: "机关代字", year: "年份", serial: "文号序号" };
-
-/** {pagefind, records}: Pagefind started on the bundle, and which of its records make one document. */
-export async function loadEngine(bundle, baseUrl, indexLanguage) {
+/** {pagefind, records, fields}: Pagefind started on the bundle, which of its records make one document,
+ *  and the field names of gazette/search/fields.py (page_fields: sort key, 发文字号 filters). */
+export async function loadEngine(bundle, baseUrl, indexLanguage, fields) {
   const bundleUrl = new URL(bundle, location.href);
   const [pagefind, records] = await Promise.all([
     startPagefind(bundleUrl, baseUrl, indexLanguage), Records.load(bundleUrl)]);
-  return { pagefind, records };
+  return { pagefind, records, fields };
 }
 
 async function startPagefind(bundleUrl, baseUrl, indexLanguage) {
@@ -57,6 +55,7 @@ export class Search {
   constructor(engine, query) {
     this.pagefind = engine.pagefind;
     this.records = engine.records;
+    this.fields = engine.fields;
     this.query = query;
     this.runs = runs(query);
   }
@@ -90,8 +89,8 @@ export class Search {
     const parts = docNumber(this.query);
     if (!parts) return new Map();
     const filters = {};
-    for (const [part, key] of Object.entries(NUMBER_FILTERS)) if (parts[part]) filters[key] = parts[part];
-    const keys = await this.documents({ filters, sort: { [SORT_KEY]: "desc" } });
+    for (const [part, key] of Object.entries(this.fields.numberFilters)) if (parts[part]) filters[key] = parts[part];
+    const keys = await this.documents({ filters, sort: { [this.fields.sort]: "desc" } });
     return new Map(keys.map((key, i) => [key, i]));
   }
 
@@ -100,7 +99,7 @@ export class Search {
     const spec = filterSpec(selected);
     if (!Object.keys(spec).length && !sort) return this.ranked;
     const options = { filters: spec };
-    if (sort) options.sort = { [SORT_KEY]: sort };
+    if (sort) options.sort = { [this.fields.sort]: sort };
     const kept = await this.documents(options);
     if (sort) return kept;
     const keep = new Set(kept);

@@ -16,7 +16,8 @@ const facetsBox = root.querySelector(".gz-search__facets");
 const status = root.querySelector(".gz-search__status");
 const list = root.querySelector(".gz-search__results");
 const more = root.querySelector(".gz-search__more");
-const FACETS = JSON.parse(root.dataset.facets);
+const FIELDS = JSON.parse(root.dataset.fields); // gazette/search/fields.py page_fields()
+const FACETS = FIELDS.facets;
 const siteRoot = new URL(root.dataset.root, location.href).pathname;
 
 let starting = null; // the Pagefind engine, started once
@@ -26,7 +27,7 @@ let shown = 0;
 let generation = 0; // a newer search or view makes older renders stop
 
 function engine() {
-  starting = starting ?? loadEngine(root.dataset.bundle, siteRoot, root.dataset.indexLanguage);
+  starting = starting ?? loadEngine(root.dataset.bundle, siteRoot, root.dataset.indexLanguage, FIELDS);
   return starting;
 }
 
@@ -136,7 +137,7 @@ async function fillResult(item) {
   const heading = element("h2", "gz-result__heading");
   heading.append(link);
   const info = element("p", "gz-result__meta");
-  for (const [key, className] of [["发文字号", "number"], ["发文机关", "issuer"], ["日期", "date"], ["信息类别", "kind"]]) {
+  for (const [key, className] of FIELDS.resultMeta) {
     if (meta[key]) info.append(element("span", `gz-result__${className}`, meta[key]));
   }
   // The first record of a document starts with its prepared title ("title" meta); later ones have none.
