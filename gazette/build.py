@@ -18,9 +18,10 @@ from mkdocs.exceptions import MkDocsException
 from .errors import ContentError, GazetteError
 from .progress import Progress
 from .project import load_and_check
-from .site import session
+from .site.session import Prepared
 
 MKDOCS_FILE = "mkdocs.yml"
+PLUGIN = "gazette"  # the entry point name of gazette.site.plugin.GazettePlugin
 
 
 def build_site(root: Path, out: Path | None = None, progress: Progress | None = None, report_findings=None) -> Path:
@@ -36,28 +37,39 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        _render(root, staging, session.Prepared(root, library, progress))
+        _render(root, staging, Prepared(root, library, progress))
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
 
 
-def _render(root: Path, site_dir: Path, prepared: session.Prepared) -> None:
-    config_file = root / MKDOCS_FILE
-    if not config_file.is_file():
-        raise GazetteError(f"找不到 {MKDOCS_FILE}：公报项目文件夹中需要它来生成网站。")
+def _render(root: Path, site_dir: Path, prepared: Prepared) -> None:
     quiet_mkdocs()
-    session.prepare(prepared)
     try:
         with prepared.progress.step("生成网页") as tick:
             prepared.tick = tick
-            config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+            config = load_mkdocs_config(root, site_dir=str(site_dir))
+            gazette_plugin(config).prepare(prepared)
             mkdocs_build(config)
     except MkDocsException as exc:
         raise GazetteError(f"生成网站失败：{exc}") from exc
-    finally:
-        session.prepare(None)
+
+
+def load_mkdocs_config(root: Path, **options):
+    """mkdocs.yml of the project at `root`, loaded as MkDocs would."""
+    config_file = root / MKDOCS_FILE
+    if not config_file.is_file():
+        raise GazetteError(f"找不到 {MKDOCS_FILE}：公报项目文件夹中需要它来生成网站。")
+    return load_config(config_file=str(config_file), **options)
+
+
+def gazette_plugin(config):
+    """The gazette plugin of a loaded mkdocs.yml."""
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise GazetteError(f"{MKDOCS_FILE} 没有启用 gazette 插件：请在其中写上 plugins: [{PLUGIN}]。")
+    return plugin
 
 
 def quiet_mkdocs() -> None:

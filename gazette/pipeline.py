@@ -1,6 +1,6 @@
 """Steps that run on the rendered site (feeds, search index, PDFs), in order.
 
-Each concern registers a Step; the MkDocs hook runs them after rendering, so
+Each concern registers a Step; the MkDocs plugin runs them after rendering, so
 `gazette build`, `gazette serve` and a plain `mkdocs build` produce the same site.
 """
 
@@ -11,21 +11,41 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .emit import step as emit
+from .emit.catalogue import Feed
 from .library.library import Library
 from .print.step import write_print_edition
+from .progress import Progress
 from .search.indexer import index_site
+
+
+@dataclass(frozen=True)
+class SiteOutput:
+    """What the steps work from: the Library, the rendered site and what rendering collected."""
+
+    library: Library
+    site_dir: Path
+    feeds: list[Feed]  # every feed of the site (gazette.emit.catalogue)
+    bodies: dict[str, str]  # document id -> rendered body HTML
 
 
 @dataclass(frozen=True)
 class Step:
     label: str  # shown in progress, in Chinese
-    run: Callable[[Library, Path], None]  # (library, site_dir); (library, site_dir, tick) when `counts`
+    run: Callable[[SiteOutput, Callable[[int, int], None]], None]  # (output, tick)
     in_preview: bool = True  # False: skipped by `gazette serve` (slow, not needed to preview)
-    counts: bool = False  # True: run also gets tick(done, total) to show a live counter
 
 
 STEPS: list[Step] = [
-    Step(emit.LABEL, emit.emit),
-    Step("建立检索索引", index_site),
-    Step("生成印刷版 PDF", write_print_edition, in_preview=False, counts=True),
+    Step(emit.LABEL, lambda out, tick: emit.emit(out.library, out.feeds, out.site_dir)),
+    Step("建立检索索引", lambda out, tick: index_site(out.library, out.bodies, out.site_dir)),
+    Step("生成印刷版 PDF", lambda out, tick: write_print_edition(out.library, out.site_dir, tick), in_preview=False),
 ]
+
+
+def run(output: SiteOutput, progress: Progress, preview: bool = False) -> None:
+    """Run every step (in preview, only those needed to preview) with progress."""
+    for step in STEPS:
+        if preview and not step.in_preview:
+            continue
+        with progress.step(step.label) as tick:
+            step.run(output, tick)

@@ -32,10 +32,9 @@ from pathlib import Path
 SCRIPTS = Path(__file__).resolve().parent
 sys.path[:0] = [str(SCRIPTS), str(SCRIPTS.parent / "tests")]
 from corpus_gazette import CORPUS, make  # noqa: E402
-from search_support import QuietHandler, chromium, serve  # noqa: E402
+from search_support import QuietHandler, chromium, published_text, serve  # noqa: E402
 
 from gazette.project import load_and_check  # noqa: E402
-from gazette.search.extract import read_page  # noqa: E402
 from gazette.search.records import RECORDS_FILE, fragments  # noqa: E402
 
 HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,6}$")
@@ -88,8 +87,8 @@ def published_texts(root: Path, site: Path) -> dict[str, str]:
     library, report = load_and_check(root)
     texts = {}
     for doc in library.public:
-        page = read_page((site / doc.url / "index.html").read_text(encoding="utf-8"))
-        texts[f"/{doc.url}"] = page.title + "\n" + page.body
+        title, body = published_text((site / doc.url / "index.html").read_text(encoding="utf-8"))
+        texts[f"/{doc.url}"] = title + "\n" + body
     return texts
 
 

@@ -8,7 +8,7 @@ synthesised: issuer from the corpus folder, dates from the info lines,
 a 发文字号 numbered per issuer and year, topics by folder, tags by keyword.
 Private-use characters (a few rare characters the source encoded privately;
 no font draws them) become 〓, the typesetter's mark for a missing character.
-The project reuses this repository's mkdocs.yml, theme and hooks.
+The project reuses this repository's mkdocs.yml and theme.
 With --issue-pages, it also gets one issue (期) of about that many printed pages.
 """
 
@@ -76,7 +76,6 @@ def make(out: Path, corpus: Path, limit: int | None) -> int:
     (out / "content" / "documents").mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copytree(REPO / "theme", out / "theme")
-    shutil.copytree(REPO / "hooks", out / "hooks")
     (out / "gazette.yml").write_text("name: 法律法规汇编（基准测试）\npublisher: gazette 基准测试\n"
                                      "site_url: https://gazette.example.gov.cn/\nsync_level: 警告\n",
                                      encoding="utf-8")

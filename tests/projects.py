@@ -113,5 +113,4 @@ def write_project(root: Path, files: dict[str, str | bytes | None], site: bool =
     if site:
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
         shutil.copytree(REPO / "theme", root / "theme")
-        shutil.copytree(REPO / "hooks", root / "hooks")
     return root

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
+import lxml.html
 import pytest
 from emitted import build
 from projects import REPO
@@ -16,6 +17,17 @@ from projects import REPO
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update"]
+
+
+def published_text(page_html: str) -> tuple[str, str]:
+    """(title, text under the title) of a published document page, as a reader sees them:
+    the 发文字号 and the body, heading permalinks left out."""
+    tree = lxml.html.fromstring(page_html)
+    title = " ".join(tree.find_class("gz-document__title")[0].text_content().split())
+    parts = tree.find_class("gz-document__number") + tree.find_class("gz-document__body")
+    for permalink in (link for part in parts for link in part.find_class("headerlink")):
+        permalink.drop_tree()
+    return title, "\n".join(part.text_content().strip() for part in parts)
 
 
 def build_sample(out: Path) -> Path:

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 import pdftools
 from gazette.print.edition import Edition
-from gazette.site.urls import issue_pdf_url
+from gazette import urls
 
 MM_PER_PT = 25.4 / 72
 
@@ -23,7 +23,7 @@ def pdfs(library, tmp_path_factory):
     out = tmp_path_factory.mktemp("print")
     edition = Edition(library)
     edition.make([edition.issue_job(issue) for issue in library.issues], out)
-    return {issue: out / issue_pdf_url(issue) for issue in library.issues}
+    return {issue: out / urls.issue_pdf(issue.year, issue.number) for issue in library.issues}
 
 
 def header(library, issue) -> str:

@@ -4,9 +4,8 @@ from urllib.parse import quote
 
 import pytest
 
-from gazette.search.extract import read_page
 from gazette.search.text import RUN_END, phrase, runs
-from search_support import browser, facet_counts, finish, open_search, page, serve  # noqa: F401 (fixtures)
+from search_support import browser, facet_counts, finish, open_search, page, published_text, serve  # noqa: F401 (fixtures)
 
 POLICY = "documents/2024/ptfb-2024-6/"  # 普府办〔2024〕6号
 
@@ -16,8 +15,7 @@ def published(sample_site, sample_library):
     """url -> (title, body) of every public document as the reader sees it."""
     texts = {}
     for doc in sample_library.public:
-        page = read_page((sample_site / doc.url / "index.html").read_text(encoding="utf-8"))
-        texts[doc.url] = (page.title, page.body)
+        texts[doc.url] = published_text((sample_site / doc.url / "index.html").read_text(encoding="utf-8"))
     return texts
 
 

@@ -24,7 +24,7 @@ def bundle(sample_site, tmp_path):
 
 
 def test_the_built_bundle_is_whole(sample_site):
-    checked = set()
+    checked = {}
     assert unfinished(sample_site / "pagefind", checked) == []
     assert any(path.suffix == ".pf_fragment" for path in checked)
     assert any(path.suffix == ".pf_index" for path in checked)
@@ -36,18 +36,18 @@ def test_an_empty_or_cut_file_is_unfinished(bundle, kind, damage):
     path = sorted(bundle.glob(kind))[0]
     data = path.read_bytes()
     path.write_bytes(b"" if damage == "empty" else data[: len(data) // 2])
-    assert unfinished(bundle, set()) == [path.relative_to(bundle).as_posix()]
+    assert unfinished(bundle, {}) == [path.relative_to(bundle).as_posix()]
 
 
 @pytest.mark.parametrize("content", ["", '{"version": "1.5.2", "lang'])
 def test_an_unreadable_entry_file_is_unfinished(bundle, content):
     (bundle / "pagefind-entry.json").write_text(content, encoding="utf-8")
-    assert unfinished(bundle, set()) == ["pagefind-entry.json"]
+    assert unfinished(bundle, {}) == ["pagefind-entry.json"]
 
 
 def test_an_empty_script_is_unfinished(bundle):
     (bundle / "pagefind.js").write_bytes(b"")
-    assert unfinished(bundle, set()) == ["pagefind.js"]
+    assert unfinished(bundle, {}) == ["pagefind.js"]
 
 
 def test_the_wait_ends_when_the_file_is_written(bundle):
@@ -63,7 +63,7 @@ def test_the_wait_ends_when_the_file_is_written(bundle):
         await asyncio.gather(wait_until_whole(bundle, timeout=10), write_later())
 
     asyncio.run(both())
-    assert unfinished(bundle, set()) == []
+    assert unfinished(bundle, {}) == []
 
 
 def test_the_wait_gives_up_naming_the_file(bundle):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gazette.model.kinds import KIND_BY_NAME, VALID
-from gazette.site.urls import listing_url
+from gazette import urls
 from projects import REPO
 
 
@@ -63,11 +63,11 @@ def test_every_public_document_has_its_page(site, library):
 
 def test_every_listing_links_each_document(site, library):
     for doc in library.public:
-        listings = ["documents/", listing_url("kinds", KIND_BY_NAME[doc.kind].slug)]
+        listings = ["documents/", urls.listing("kinds", KIND_BY_NAME[doc.kind].slug)]
         vocab = library.vocabularies
-        listings += [listing_url("agencies", vocab["agencies"].by_name(n).slug) for n in doc.issuers]
-        listings += [listing_url("topics", vocab["topics"].by_name(n).slug) for n in doc.topics or []]
-        listings += [listing_url("tags", vocab["tags"].by_name(n).slug) for n in doc.tags or []]
+        listings += [urls.listing("agencies", vocab["agencies"].by_name(n).slug) for n in doc.issuers]
+        listings += [urls.listing("topics", vocab["topics"].by_name(n).slug) for n in doc.topics or []]
+        listings += [urls.listing("tags", vocab["tags"].by_name(n).slug) for n in doc.tags or []]
         if doc.issue:
             listings.append(doc.issue.url)
         for listing in listings:
@@ -75,12 +75,12 @@ def test_every_listing_links_each_document(site, library):
 
 
 def test_architecture_urls_exist(site, library):
-    urls = ["", "documents/", "issues/", "agencies/", "topics/", "tags/", "kinds/"]
-    urls += [issue.url for issue in library.issues]
+    pages = ["", "documents/", "issues/", "agencies/", "topics/", "tags/", "kinds/"]
+    pages += [issue.url for issue in library.issues]
     for group, vocabulary in (("agencies", "agencies"), ("topics", "topics"), ("tags", "tags")):
-        urls += [listing_url(group, e.slug) for e in library.vocabularies[vocabulary].entries]
-    urls += [listing_url("kinds", kind.slug) for kind in KIND_BY_NAME.values()]
-    for url in urls:
+        pages += [urls.listing(group, e.slug) for e in library.vocabularies[vocabulary].entries]
+    pages += [urls.listing("kinds", kind.slug) for kind in KIND_BY_NAME.values()]
+    for url in pages:
         assert (site / url / "index.html").is_file(), url
     assert (site / "sitemap.xml").is_file()
 

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from ..findings import Report
 from ..library.document import Document
 from ..library.library import Library
+from ..library.listings import page_urls
 from ..markdown import heading_ids
 from ..model.suggest import did_you_mean
 
@@ -52,8 +53,6 @@ def links_in(body: str, first_line: int) -> Iterator[Link]:
 
 
 def check(library: Library, report: Report) -> None:
-    from ..site.urls import page_urls
-
     checker = _Checker(library, page_urls(library), report)
     for doc in library.documents.values():
         for link in links_in(doc.body, doc.body_line):

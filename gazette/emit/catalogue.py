@@ -1,7 +1,7 @@
 """The catalogue of feeds: all documents, and one per vocabulary entry that has documents.
 
-Feeds list exactly what the listing pages list: their documents come from the
-same grouping (gazette.site.pages), so a feed and its page cannot disagree.
+Feeds list exactly what the listing pages list: both come from the Library's
+listings (gazette.library.listings), so a feed and its page cannot disagree.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from ..library.document import Document
 from ..library.library import Library
-from ..site.urls import LISTINGS, listing_url
-from .urls import ALL_FEED, feed_path
+from .. import urls
 
 ALL_NAME = "全部文件"
 
@@ -27,31 +26,24 @@ class Feed:
     @property
     def path(self) -> str:
         """Site-relative URL of the feed file."""
-        return feed_path(self.group, self.slug) if self.group else ALL_FEED
+        return urls.feed(self.group, self.slug)
 
     @property
     def page(self) -> str:
         """Site-relative URL of the listing page the feed follows."""
-        return listing_url(self.group, self.slug) if self.group else "documents/"
+        return urls.listing(self.group, self.slug) if self.group else urls.DOCUMENTS
 
     @property
     def label(self) -> str:
         """The feed's name for readers: 标签“营商环境”, or 全部文件."""
-        return f"{LISTINGS[self.group][0]}“{self.name}”" if self.group else ALL_NAME
+        return f"{urls.LISTINGS[self.group][0]}“{self.name}”" if self.group else ALL_NAME
 
 
 def catalogue(library: Library) -> list[Feed]:
-    """Every feed of the site: the whole library first, then by group in LISTINGS order."""
-    # Imported here: the pages import this package to link their feeds.
-    from ..site.pages import _entries, _members
-
-    members = _members(library)
+    """Every feed of the site: the whole library first, then each listing entry with documents."""
     feeds = [Feed(None, "all", ALL_NAME, None, tuple(library.public))]
-    for group, (_, vocabulary) in LISTINGS.items():
-        for entry in _entries(library, group, vocabulary):
-            docs = members[group].get(entry["name"], [])
-            if docs:
-                feeds.append(Feed(group, entry["slug"], entry["name"], entry["group"], tuple(docs)))
+    for listing in library.listings.values():
+        feeds.extend(Feed(listing.group, e.slug, e.name, e.section, e.documents) for e in listing.entries if e.documents)
     return feeds
 
 
@@ -92,5 +84,5 @@ def sections(feeds: list[Feed]) -> list[Section]:
             parts.setdefault(key, []).append(feed)
         order = sorted(parts, key=lambda key: key is None)  # vocabulary order; ungrouped last
         if parts:
-            result.append(Section(LISTINGS[group][0], group, tuple((key, tuple(parts[key])) for key in order)))
+            result.append(Section(urls.LISTINGS[group][0], group, tuple((key, tuple(parts[key])) for key in order)))
     return result

@@ -15,12 +15,11 @@ from feedgen.feed import FeedGenerator
 
 from ..library.document import Document
 from ..library.library import Library
-from ..site.urls import listing_url
 from ..library.dates import chinese_date
 from .catalogue import Feed
 from ..library.dates import latest, moment, updated
 from .excerpt import excerpt
-from .urls import absolute
+from .. import urls
 
 
 def write_feeds(library: Library, feeds: list[Feed], site_dir: Path) -> None:
@@ -38,11 +37,11 @@ def atom(library: Library, feed: Feed, entries: dict[str, FeedEntry]) -> bytes:
     """The Atom document of one feed; the same content always gives the same bytes."""
     gen = FeedGenerator()
     settings = library.config
-    gen.id(absolute(library, feed.path))
+    gen.id(library.absolute(feed.path))
     gen.title(f"{settings.name}：{feed.label}")
     gen.subtitle(f"{feed.label}，共 {len(feed.documents)} 份文件，按发布日期从新到旧排列；每条含公文要素和摘要。")
-    gen.link(href=absolute(library, feed.path), rel="self", type="application/atom+xml")
-    gen.link(href=absolute(library, feed.page), rel="alternate", type="text/html")
+    gen.link(href=library.absolute(feed.path), rel="self", type="application/atom+xml")
+    gen.link(href=library.absolute(feed.page), rel="alternate", type="text/html")
     gen.language("zh-CN")
     gen.updated(moment(latest(feed.documents)))
     gen.author({"name": settings.publisher or settings.name})
@@ -55,7 +54,7 @@ def atom(library: Library, feed: Feed, entries: dict[str, FeedEntry]) -> bytes:
 
 def entry(library: Library, doc: Document) -> FeedEntry:
     """The feed entry of one document."""
-    item, url = FeedEntry(), absolute(library, doc.url)
+    item, url = FeedEntry(), library.absolute(doc.url)
     item.id(url)
     item.title(doc.title)
     item.link(href=url, rel="alternate", type="text/html")
@@ -66,9 +65,9 @@ def entry(library: Library, doc: Document) -> FeedEntry:
     item.content(content_html(doc, url, summary), type="html")
     for name in doc.issuers:
         agency = library.vocabularies["agencies"].by_name(name)
-        item.author({"name": name, "uri": absolute(library, listing_url("agencies", agency.slug))})
+        item.author({"name": name, "uri": library.absolute(urls.listing("agencies", agency.slug))})
     for term, scheme in categories(doc):
-        item.category({"term": term, "scheme": absolute(library, scheme), "label": term})
+        item.category({"term": term, "scheme": library.absolute(scheme), "label": term})
     return item
 
 

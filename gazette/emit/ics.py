@@ -18,7 +18,7 @@ from ..model.kinds import REPEALED
 from .catalogue import calls
 from ..library.dates import moment, updated
 from .feeds import summary_text
-from .urls import CALENDAR, absolute
+from ..urls import CALENDAR
 
 
 def write_calendar(library: Library, site_dir: Path) -> None:
@@ -44,7 +44,7 @@ def calendar(library: Library) -> bytes:
 
 
 def event(library: Library, doc: Document) -> Event:
-    url = absolute(library, doc.url)
+    url = library.absolute(doc.url)
     stamp = moment(updated(doc)).astimezone(dt.timezone.utc)
     item = Event()
     item.add("uid", f"deadline-{doc.id.replace('/', '-')}@{urlsplit(url).hostname}")

@@ -11,9 +11,8 @@ import json
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, VALID
-from ..site.urls import listing_url
 from ..library.dates import updated
-from .urls import absolute
+from .. import urls
 
 SCHEMA = "https://schema.org/"
 LANGUAGE = "zh-CN"
@@ -35,8 +34,8 @@ def legislation(library: Library, doc: Document) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Legislation",
-        "@id": absolute(library, doc.url),
-        "url": absolute(library, doc.url),
+        "@id": library.absolute(doc.url),
+        "url": library.absolute(doc.url),
         "name": doc.title,
         "genre": doc.kind,
         "inLanguage": LANGUAGE,
@@ -73,12 +72,12 @@ def _date(date) -> str | None:
 def _agency(library: Library, name: str) -> dict:
     entry = library.vocabularies["agencies"].by_name(name)
     return {"@type": "GovernmentOrganization", "name": entry.name, "alternateName": entry.display,
-            "url": absolute(library, listing_url("agencies", entry.slug))}
+            "url": library.absolute(urls.listing("agencies", entry.slug))}
 
 
 def _targets(library: Library, targets) -> list[dict]:
     """Public related documents as references; others (or unresolved text) are left out."""
-    return [{"@type": "Legislation", "@id": absolute(library, t.url), "name": t.title,
+    return [{"@type": "Legislation", "@id": library.absolute(t.url), "name": t.title,
              **({"legislationIdentifier": t.doc_number} if t.doc_number else {})}
             for t in targets if isinstance(t, Document) and t.is_public]
 
@@ -86,6 +85,6 @@ def _targets(library: Library, targets) -> list[dict]:
 def _issue(library: Library, doc: Document) -> dict | None:
     if not doc.issue:
         return None
-    return {"@type": "PublicationIssue", "@id": absolute(library, doc.issue.url),
+    return {"@type": "PublicationIssue", "@id": library.absolute(doc.issue.url),
             "name": f"{library.config.name} {doc.issue.title}", "issueNumber": str(doc.issue.number),
             "datePublished": _date(doc.issue.date)}

@@ -20,11 +20,11 @@ from ..model.fields import Context
 from ..model.kinds import STATUSES
 from ..model.manifest import ISSUE_SCHEMA as MANIFEST
 from ..model.schema import DOCUMENT_SCHEMA, Key
-from ..site import urls
-from ..site.views import RELATED_FROM_LABELS, attachment_url
+from .. import urls
+from ..site.views import RELATED_FROM_LABELS
 from ..library.dates import latest, updated
 from .shapes import URL_SCHEMA, is_list, plain, shape
-from .urls import DOCUMENTS_JSON, DOCUMENTS_SCHEMA, absolute
+from ..urls import DOCUMENTS_JSON, DOCUMENTS_SCHEMA
 
 Value = Callable[[Library, Document], Any]
 REVERSE = {"repeals": "repealed_by", "amends": "amended_by", "supersedes": "superseded_by"}
@@ -41,17 +41,17 @@ class Column:
 
 def pdf_url(library: Library, doc: Document) -> str:
     """The full URL of the document's print-edition PDF."""
-    return absolute(library, urls.document_pdf_url(doc))
+    return library.absolute(urls.document_pdf(doc.id))
 
 
 def issue_pdf_url(library: Library, issue) -> str:
     """The full URL of the issue's print-edition PDF."""
-    return absolute(library, urls.issue_pdf_url(issue))
+    return library.absolute(urls.issue_pdf(issue.year, issue.number))
 
 
 def _urls(library: Library, docs) -> list[str]:
     """Absolute URLs of the public documents among `docs` (unresolved text and hidden ones left out)."""
-    return [absolute(library, d.url) for d in docs if isinstance(d, Document) and d.is_public]
+    return [library.absolute(d.url) for d in docs if isinstance(d, Document) and d.is_public]
 
 
 def _nullable(schema: dict) -> dict:
@@ -67,7 +67,7 @@ def _front_matter(key: Key) -> Column:
         raw = getattr(doc, key.name)
         if raw is None:
             return [] if listed else None
-        return plain(key.field, raw, lambda file: absolute(library, attachment_url(doc, file)))
+        return plain(key.field, raw, lambda file: library.absolute(urls.attachment(doc.id, file)))
 
     def schema(ctx: Context) -> dict:
         base = shape(key.field, ctx)
@@ -88,7 +88,7 @@ def _issue(library: Library, doc: Document) -> dict | None:
     if issue is None:
         return None
     return {"year": issue.year, "number": issue.number, "total": issue.total, "title": issue.title,
-            "date": issue.date.isoformat(), "url": absolute(library, issue.url), "pdf_url": issue_pdf_url(library, issue)}
+            "date": issue.date.isoformat(), "url": library.absolute(issue.url), "pdf_url": issue_pdf_url(library, issue)}
 
 
 def _issue_schema(ctx: Context) -> dict:
@@ -117,7 +117,7 @@ OVERRIDES = {
 COMPUTED = [
     Column("id", "文件编号", lambda ctx: {"type": "string", "pattern": "^[a-z0-9][a-z0-9/-]*$"},
            lambda library, doc: doc.id, "content/documents/ 下不含 .md 的路径。"),
-    Column("url", "网址", lambda ctx: URL_SCHEMA, lambda library, doc: absolute(library, doc.url)),
+    Column("url", "网址", lambda ctx: URL_SCHEMA, lambda library, doc: library.absolute(doc.url)),
 ]
 COMPUTED_AFTER = [
     Column("updated", "更新日期", lambda ctx: {"type": "string", "format": "date"},
@@ -146,10 +146,10 @@ def documents_json(library: Library) -> dict:
     cols = columns()
     public = library.public
     return {
-        "$schema": absolute(library, DOCUMENTS_SCHEMA),
+        "$schema": library.absolute(DOCUMENTS_SCHEMA),
         "name": library.config.name,
         "publisher": library.config.publisher,
-        "url": absolute(library, ""),
+        "url": library.absolute(""),
         "updated": latest(public).isoformat(),
         "count": len(public),
         "documents": [record(library, doc, cols) for doc in public],
@@ -169,7 +169,7 @@ def json_schema(library: Library) -> dict:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": absolute(library, DOCUMENTS_SCHEMA),
+        "$id": library.absolute(DOCUMENTS_SCHEMA),
         "title": f"{library.config.name}开放数据：文件元数据",
         "type": "object",
         "properties": {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..library.library import Library
 from .catalogue import Feed, Section
-from .urls import OPML, absolute
+from ..urls import OPML
 
 
 def write_opml(library: Library, grouped: list[Section], site_dir: Path) -> None:
@@ -40,4 +40,4 @@ def _folder(parent: ET.Element, title: str) -> ET.Element:
 def _outline(parent: ET.Element, library: Library, feed: Feed) -> None:
     # type="rss" is what feed readers expect in OPML, for Atom feeds too.
     ET.SubElement(parent, "outline", type="rss", text=feed.name, title=feed.label,
-                  xmlUrl=absolute(library, feed.path), htmlUrl=absolute(library, feed.page))
+                  xmlUrl=library.absolute(feed.path), htmlUrl=library.absolute(feed.page))

@@ -12,10 +12,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..library.library import Library
-from ..site.urls import page_urls
 from .catalogue import Feed
 from ..library.dates import latest, updated
-from .urls import SITEMAP, absolute
+from ..library.listings import page_urls
+from ..urls import SITEMAP
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -36,7 +36,7 @@ def sitemap(library: Library, feeds: list[Feed]) -> bytes:
     root = ET.Element(f"{{{NAMESPACE}}}urlset")
     for url, date in sorted(lastmods(library, feeds).items()):
         item = ET.SubElement(root, f"{{{NAMESPACE}}}url")
-        ET.SubElement(item, f"{{{NAMESPACE}}}loc").text = absolute(library, url)
+        ET.SubElement(item, f"{{{NAMESPACE}}}loc").text = library.absolute(url)
         ET.SubElement(item, f"{{{NAMESPACE}}}lastmod").text = date.isoformat()
     ET.indent(root)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"

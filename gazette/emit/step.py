@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..library.library import Library
-from .catalogue import catalogue, sections
+from .catalogue import Feed, sections
 from .feeds import write_feeds
 from .ics import write_calendar
 from .opendata import write_open_data
@@ -15,8 +15,7 @@ from .sitemap import write_sitemap
 LABEL = "生成订阅源、开放数据和网站地图"
 
 
-def emit(library: Library, site_dir: Path) -> None:
-    feeds = catalogue(library)
+def emit(library: Library, feeds: list[Feed], site_dir: Path) -> None:
     write_feeds(library, feeds, site_dir)
     write_opml(library, sections(feeds), site_dir)
     write_calendar(library, site_dir)

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from ..library.library import Library
-from .catalogue import Feed, calls, catalogue, sections
-from .urls import CALENDAR, OPML, SUBSCRIBE, absolute
-
-TITLE = "政策订阅"
-SOURCE = f"{SUBSCRIBE}index.md"
-TEMPLATE = "gazette/subscribe.html"
+from .catalogue import Feed, calls, sections
+from ..urls import CALENDAR, OPML
 
 
-def subscribe_view(library: Library) -> dict:
-    feeds = catalogue(library)
+
+def subscribe_view(library: Library, feeds: list[Feed]) -> dict:
     return {
         "heading": "政策订阅服务清单",
         "count": len(feeds),
@@ -25,7 +21,7 @@ def subscribe_view(library: Library) -> dict:
 
 
 def _file(library: Library, path: str) -> dict:
-    return {"url": path, "absolute": absolute(library, path)}
+    return {"url": path, "absolute": library.absolute(path)}
 
 
 def _row(library: Library, feed: Feed) -> dict:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import urls
 from ..model.kinds import PUBLIC, VALID, genre_of_title
 from ..model.schema import DOCUMENT_SCHEMA
 from ..yamlsource import YamlDoc
@@ -42,7 +43,7 @@ class Document:
     @property
     def url(self) -> str:
         """Site-relative URL of the page, without a leading slash."""
-        return f"documents/{self.id}/"
+        return urls.document(self.id)
 
     @property
     def is_public(self) -> bool:

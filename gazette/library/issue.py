@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import urls
 from ..yamlsource import YamlDoc
 
 
@@ -30,7 +31,7 @@ class Issue:
 
     @property
     def url(self) -> str:
-        return f"issues/{self.year}/{self.number}/"
+        return urls.issue(self.year, self.number)
 
     @property
     def title(self) -> str:

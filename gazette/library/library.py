@@ -6,12 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .. import urls
 from ..config import Config
 from ..model.kinds import AMENDED, EXPIRED, REPEALED, VALID
 from ..model.schema import DOC_NUMBER, fix_doc_number
 from ..model.vocabulary import Vocabularies
 from .document import Document
 from .issue import Issue
+from .listings import Listing, Route, listings, routes
 
 # Relation keys and the validity they give the document they name.
 RELATION_STATUS = {"repeals": REPEALED, "supersedes": AMENDED, "amends": AMENDED}
@@ -33,6 +35,20 @@ class Library:
             if doc.doc_number:
                 index.setdefault(doc.doc_number, doc)
         return index
+
+    @cached_property
+    def listings(self) -> dict[str, Listing]:
+        """Listings by agency, topic, tag and kind (gazette.library.listings), computed once."""
+        return listings(self)
+
+    @cached_property
+    def routes(self) -> list[Route]:
+        """Every generated page of the site (gazette.library.listings), computed once."""
+        return routes(self)
+
+    def absolute(self, path: str) -> str:
+        """The full URL of a site-relative path, from gazette.yml's site_url."""
+        return urls.absolute(self.config.base_url, path)
 
     @property
     def public(self) -> list[Document]:

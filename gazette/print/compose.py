@@ -18,7 +18,7 @@ from ..library.issue import Issue
 from ..library.library import Library
 from ..library.dates import moment, updated
 from ..library.dates import chinese_date
-from ..site.views import banner
+from ..library.validity import banner
 from .addresses import Addresses
 from .body import body_html
 from .qr import qr_data_uri

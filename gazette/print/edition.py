@@ -22,7 +22,7 @@ from ..findings import Report
 from ..library.document import Document
 from ..library.issue import Issue
 from ..library.library import Library
-from ..site.urls import document_pdf_url, issue_pdf_url
+from .. import urls
 from .cache import PdfCache
 from .compose import Composer
 from .glyphs import missing_glyph_report
@@ -55,10 +55,10 @@ class Edition:
 
     def issue_job(self, issue: Issue) -> Job:
         sources = (issue.rel, CONFIG_FILE, *(doc.rel for doc in issue.documents))
-        return Job(issue_pdf_url(issue), self.composer.issue_html(issue), sources)
+        return Job(urls.issue_pdf(issue.year, issue.number), self.composer.issue_html(issue), sources)
 
     def document_job(self, doc: Document) -> Job:
-        return Job(document_pdf_url(doc), self.composer.document_html(doc), (doc.rel, CONFIG_FILE))
+        return Job(urls.document_pdf(doc.id), self.composer.document_html(doc), (doc.rel, CONFIG_FILE))
 
     def jobs(self) -> list[Job]:
         """Every issue, then every public document (never library.documents: the publication gate)."""

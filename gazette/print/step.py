@@ -10,7 +10,7 @@ from ..library.library import Library
 
 
 def write_print_edition(library: Library, site_dir: Path, tick: Callable[[int, int], None] | None = None) -> None:
-    """Every issue's and every public document's PDF, at the URLs of gazette.site.urls."""
+    """Every issue's and every public document's PDF, at the URLs of gazette.urls."""
     from .edition import Edition  # WeasyPrint loads only when PDFs are made
 
     edition = Edition(library)

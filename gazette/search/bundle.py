@@ -18,19 +18,21 @@ import zlib
 from pathlib import Path
 
 from ..errors import GazetteError
+from .records import FRAGMENT_SUFFIX, record
 
 ENTRY = "pagefind-entry.json"
 # Files Pagefind writes gzip-compressed (its index, filters, records, metadata and the WebAssembly).
 COMPRESSED = ("*.pf_meta", "fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter", "wasm.*.pagefind")
 
 
-def unfinished(bundle: Path, checked: set[Path]) -> list[str]:
-    """Files of `bundle` that do not yet read back whole; the whole ones are added to `checked`."""
+def unfinished(bundle: Path, checked: dict[Path, bytes]) -> list[str]:
+    """Files of `bundle` that do not yet read back whole; the whole ones go into `checked`, decompressed."""
     missing = []
     for pattern in COMPRESSED:
-        for path in sorted(set(bundle.glob(pattern)) - checked):
-            if _whole_gzip(path):
-                checked.add(path)
+        for path in sorted(set(bundle.glob(pattern)) - set(checked)):
+            data = _whole_gzip(path)
+            if data is not None:
+                checked[path] = data
             else:
                 missing.append(path.relative_to(bundle).as_posix())
     entry = _entry(bundle)
@@ -46,9 +48,9 @@ def unfinished(bundle: Path, checked: set[Path]) -> list[str]:
     return missing
 
 
-async def wait_until_whole(bundle: Path, timeout: float = 60.0) -> None:
-    """Return once every file of `bundle` reads back whole; GazetteError after `timeout` seconds."""
-    checked: set[Path] = set()
+async def wait_until_whole(bundle: Path, timeout: float = 60.0) -> dict[str, dict]:
+    """Once every file of `bundle` reads back whole, its records by id; GazetteError after `timeout` seconds."""
+    checked: dict[Path, bytes] = {}
     deadline = time.monotonic() + timeout
     while missing := unfinished(bundle, checked):
         if time.monotonic() > deadline:
@@ -56,15 +58,17 @@ async def wait_until_whole(bundle: Path, timeout: float = 60.0) -> None:
             raise GazetteError(f"建立检索索引失败：Pagefind 在 {timeout:.0f} 秒内没有写完 {shown}。请重新构建；"
                                "如果反复出现，请检查磁盘空间。")
         await asyncio.sleep(0.05)
+    return dict(record(path, data) for path, data in sorted(checked.items()) if path.name.endswith(FRAGMENT_SUFFIX))
 
 
-def _whole_gzip(path: Path) -> bool:
+def _whole_gzip(path: Path) -> bytes | None:
+    """The decompressed content of a whole gzip file; None while it is empty or cut short."""
     try:
         data = path.read_bytes()
-        gzip.decompress(data)
+        content = gzip.decompress(data)
     except (EOFError, OSError, zlib.error):
-        return False
-    return bool(data)  # an empty file decompresses to nothing without complaint
+        return None
+    return content if data else None  # an empty file decompresses to nothing without complaint
 
 
 def _entry(bundle: Path) -> dict | None:

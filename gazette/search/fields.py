@@ -1,7 +1,6 @@
 """What the search index knows about a document besides its text, declared once.
 
-Document pages carry these as data-pagefind-filter / -meta / -sort attributes
-(theme/gazette/document.html renders `view.search`); the search page's scripts
+Each document's index records carry these (gazette.search.indexer); the search page's scripts
 get the facets, the sort key, the 发文字号 filters and the result metadata from
 `page_fields()`, so they follow this declaration.
 """

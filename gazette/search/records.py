@@ -3,8 +3,8 @@
 A long document is indexed as several records (gazette.search.indexer), all with
 the document's address (their "url" meta), filters and sort key. Pagefind
 answers with records; the search page shows documents. After Pagefind has
-written its bundle, this module reads the records back (each is a
-gzip-compressed JSON "fragment" named by its id) and writes RECORDS_FILE:
+written its bundle, the records it read back once (gazette.search.bundle: each is a
+gzip-compressed JSON "fragment" named by its id) give RECORDS_FILE:
 
     {"facets": [facet, ...], "values": [[value, ...] per facet],
      "documents": [[[record id, ...], [value index, ...] per facet], ...]}
@@ -31,30 +31,34 @@ FRAGMENT_SUFFIX = ".pf_fragment"
 FRAGMENT_SIGNATURE = b"pagefind_dcd"
 
 
+def record(path: Path, data: bytes) -> tuple[str, dict]:
+    """(record id, record) of one fragment file, from its decompressed bytes."""
+    try:
+        return path.name.removesuffix(FRAGMENT_SUFFIX), json.loads(data.removeprefix(FRAGMENT_SIGNATURE))
+    except ValueError as exc:
+        raise GazetteError(f"建立检索索引失败：无法读取 Pagefind 写出的记录 {path.name}（{exc}）。"
+                           "请确认安装的 Pagefind 版本与 pyproject.toml 中的要求一致。") from exc
+
+
 def fragments(bundle: Path) -> Iterator[tuple[str, dict]]:
-    """(record id, record) for every record in a written Pagefind bundle."""
+    """(record id, record) for every record in a written Pagefind bundle, read from disk."""
     for path in sorted((bundle / "fragment").glob(f"*{FRAGMENT_SUFFIX}")):
-        try:
-            data = gzip.decompress(path.read_bytes())
-            yield path.name.removesuffix(FRAGMENT_SUFFIX), json.loads(data.removeprefix(FRAGMENT_SIGNATURE))
-        except (OSError, ValueError) as exc:
-            raise GazetteError(f"建立检索索引失败：无法读取 Pagefind 写出的记录 {path.name}（{exc}）。"
-                               "请确认安装的 Pagefind 版本与 pyproject.toml 中的要求一致。") from exc
+        yield record(path, gzip.decompress(path.read_bytes()))
 
 
-def documents(bundle: Path) -> dict[str, list[tuple[str, dict]]]:
+def documents(records: dict[str, dict]) -> dict[str, list[tuple[str, dict]]]:
     """Document URL -> its [(record id, record)], records sorted by id."""
     by_url: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-    for record_id, record in fragments(bundle):
+    for record_id, record in records.items():
         by_url[record.get("meta", {}).get("url") or record["url"]].append((record_id, record))
     return {url: sorted(records, key=lambda item: item[0]) for url, records in sorted(by_url.items())}
 
 
-def table(bundle: Path, facets: list[str]) -> dict:
-    """The content of RECORDS_FILE (see the module docstring)."""
+def table(records: dict[str, dict], facets: list[str]) -> dict:
+    """The content of RECORDS_FILE (see the module docstring) from the records by id."""
     values: list[dict[str, int]] = [{} for _ in facets]
     rows = []
-    for records in documents(bundle).values():
+    for records in documents(records).values():
         filters = records[0][1].get("filters", {})
         indices = [[known.setdefault(value, len(known)) for value in sorted(filters.get(facet, []))]
                    for facet, known in zip(facets, values)]
@@ -62,6 +66,6 @@ def table(bundle: Path, facets: list[str]) -> dict:
     return {"facets": facets, "values": [list(known) for known in values], "documents": rows}
 
 
-def write_records(bundle: Path, facets: list[str]) -> None:
-    text = json.dumps(table(bundle, facets), ensure_ascii=False, separators=(",", ":"))
+def write_records(bundle: Path, records: dict[str, dict], facets: list[str]) -> None:
+    text = json.dumps(table(records, facets), ensure_ascii=False, separators=(",", ":"))
     (bundle / RECORDS_FILE).write_text(text, encoding="utf-8")

@@ -1,23 +1,21 @@
-"""Pages generated in memory: home data, document index, issues, listings.
-
-Each provider yields GeneratedPage objects; the URL set, the MkDocs files and
-the navigation all derive from them.
-"""
+"""Pages generated in memory: each Route of the Library (gazette.library.listings) with its template and view."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import urls
 from ..emit import subscribe
 from ..emit.catalogue import feed_link
+from ..library import listings as pages
+from ..library.dates import chinese_date
 from ..library.document import Document
 from ..library.library import Library
+from ..library.listings import Entry, Listing, Route
 from ..model.kinds import AGENCY_KINDS, KINDS
-from ..search.page import search_page
-from .urls import LISTINGS, issue_pdf_url, listing_url
-from ..library.dates import chinese_date
+from ..search.page import search_view
 from .views import Views, date_view
 
 
@@ -30,14 +28,10 @@ class GeneratedPage:
 
     @property
     def url(self) -> str:
-        folder = self.src_uri.rsplit("/", 1)[0] + "/" if "/" in self.src_uri else ""
-        return folder
+        return urls.page_of_source(self.src_uri)
 
 
-Provider = Callable[[Library, Views], Iterator[GeneratedPage]]
-
-
-def by_year(views: Views, docs: list[Document]) -> list[dict]:
+def by_year(views: Views, docs) -> list[dict]:
     """Documents grouped by year of publication, newest first."""
     groups: dict[int, list[Document]] = defaultdict(list)
     for doc in sorted(docs, key=lambda d: d.sort_key):
@@ -45,20 +39,19 @@ def by_year(views: Views, docs: list[Document]) -> list[dict]:
     return [{"title": f"{year}年", "documents": views.links(items)} for year, items in groups.items()]
 
 
-def document_index(library: Library, views: Views) -> Iterator[GeneratedPage]:
+def document_index_view(library: Library, views: Views, route: Route) -> dict:
     docs = library.public
-    yield GeneratedPage("documents/index.md", "文件库", "gazette/listing.html", lambda: {
-        "heading": "文件库", "intro": f"本站公开的全部 {len(docs)} 份文件，按发布日期排列。",
-        "groups": by_year(views, docs), "count": len(docs), "feed": feed_link(None, "all", "", len(docs))})
+    return {"heading": "文件库", "intro": f"本站公开的全部 {len(docs)} 份文件，按发布日期排列。",
+            "groups": by_year(views, docs), "count": len(docs), "feed": feed_link(None, "all", "", len(docs))}
 
 
-def issue_pages(library: Library, views: Views) -> Iterator[GeneratedPage]:
+def issue_index_view(library: Library, views: Views, route: Route) -> dict:
     issues = sorted(library.issues, key=lambda i: (i.year, i.number), reverse=True)
-    yield GeneratedPage("issues/index.md", "公报", "gazette/issues.html", lambda: {
-        "heading": "公报", "years": _issues_by_year(issues)})
+    years: dict[int, list] = defaultdict(list)
     for issue in issues:
-        yield GeneratedPage(f"{issue.url}index.md", f"{library.config.name} {issue.title}", "gazette/issue.html",
-                            lambda issue=issue: issue_view(issue, views))
+        years[issue.year].append({"title": issue.title, "url": issue.url, "total": issue.total,
+                                  "date": chinese_date(issue.date), "count": len(issue.documents)})
+    return {"heading": "公报", "years": [{"year": year, "issues": items} for year, items in years.items()]}
 
 
 def issue_view(issue, views: Views) -> dict:
@@ -67,90 +60,59 @@ def issue_view(issue, views: Views) -> dict:
         "title": issue.title, "date": date_view(issue.date), "url": issue.url,
         "sections": [{"title": s.title, "documents": views.links(s.documents)} for s in issue.sections],
         "count": len(issue.documents),
-        "pdf_url": issue_pdf_url(issue),
+        "pdf_url": urls.issue_pdf(issue.year, issue.number),
     }
 
 
-def _issues_by_year(issues) -> list[dict]:
-    years: dict[int, list] = defaultdict(list)
-    for issue in issues:
-        years[issue.year].append({"title": issue.title, "url": issue.url, "total": issue.total,
-                                  "date": chinese_date(issue.date), "count": len(issue.documents)})
-    return [{"year": year, "issues": items} for year, items in years.items()]
-
-
-def listing_pages(library: Library, views: Views) -> Iterator[GeneratedPage]:
-    members = _members(library)
-    for group, (label, vocabulary) in LISTINGS.items():
-        entries = _entries(library, group, vocabulary)
-        yield GeneratedPage(f"{group}/index.md", label, "gazette/listing-index.html",
-                            lambda group=group, label=label, entries=entries: _index_view(group, label, entries, members))
-        for entry in entries:
-            docs = members[group].get(entry["name"], [])
-            title = entry["name"]
-            yield GeneratedPage(f"{listing_url(group, entry['slug'])}index.md", title, "gazette/listing.html",
-                                lambda title=title, docs=docs, label=label, group=group, slug=entry["slug"]: {
-                                    "heading": title, "intro": f"{label}：{title}，共 {len(docs)} 份文件。",
-                                    "groups": by_year(views, docs), "count": len(docs),
-                                    "feed": feed_link(group, slug, title, len(docs))})
-
-
-def _entries(library: Library, group: str, vocabulary: str | None) -> list[dict]:
-    if vocabulary is None:
-        return [{"name": k.name, "slug": k.slug, "group": None} for k in KINDS]
-    return [{"name": e.name, "slug": e.slug, "display": e.display, "group": e.kind or e.group}
-            for e in library.vocabularies[vocabulary].entries]
-
-
-def _members(library: Library) -> dict[str, dict[str, list[Document]]]:
-    """group -> entry name -> public documents, newest first."""
-    members: dict[str, dict[str, list[Document]]] = {group: defaultdict(list) for group in LISTINGS}
-    for doc in library.public:
-        for name in doc.issuers:
-            members["agencies"][name].append(doc)
-        for name in doc.topics or []:
-            members["topics"][name].append(doc)
-        for name in doc.tags or []:
-            members["tags"][name].append(doc)
-        members["kinds"][doc.kind].append(doc)
-    return members
-
-
-def _index_view(group: str, label: str, entries: list[dict], members) -> dict:
-    order = list(AGENCY_KINDS) if group == "agencies" else []
+def listing_index_view(library: Library, views: Views, route: Route) -> dict:
+    listing: Listing = route.subject
+    order = list(AGENCY_KINDS) if listing.group == "agencies" else []
     grouped: dict[str | None, list[dict]] = defaultdict(list)
-    for entry in entries:
-        grouped[entry["group"]].append({**entry, "url": listing_url(group, entry["slug"]),
-                                        "count": len(members[group].get(entry["name"], []))})
+    for entry in listing.entries:
+        grouped[entry.section].append({"name": entry.name, "url": entry.url, "count": len(entry.documents)})
     keys = sorted(grouped, key=lambda g: (order.index(g) if g in order else len(order), g is None))
-    return {"heading": label, "groups": [{"title": g, "entries": grouped[g]} for g in keys]}
+    return {"heading": listing.label, "groups": [{"title": g, "entries": grouped[g]} for g in keys]}
 
 
-def home_view(library: Library, views: Views) -> dict:
+def listing_view(library: Library, views: Views, route: Route) -> dict:
+    entry: Entry = route.subject
+    docs = entry.documents
+    return {"heading": entry.name, "intro": f"{urls.LISTINGS[entry.group][0]}：{entry.name}，共 {len(docs)} 份文件。",
+            "groups": by_year(views, docs), "count": len(docs),
+            "feed": feed_link(entry.group, entry.slug, entry.name, len(docs))}
+
+
+def home_view(library: Library, views: Views, route: Route | None = None) -> dict:
     public = library.public
     latest_issue = max(library.issues, key=lambda i: (i.year, i.number), default=None)
     counts = Counter(doc.kind for doc in public)
     return {
         "latest": views.links(public[:10]),
         "issue": issue_view(latest_issue, views) if latest_issue else None,
-        "kinds": [{"name": k.name, "url": listing_url("kinds", k.slug), "count": counts[k.name]} for k in KINDS],
+        "kinds": [{"name": k.name, "url": urls.kind_listing(k.name), "count": counts[k.name]} for k in KINDS],
         "count": len(public),
     }
 
 
-def subscribe_page(library: Library, views: Views) -> Iterator[GeneratedPage]:
-    yield GeneratedPage(subscribe.SOURCE, subscribe.TITLE, subscribe.TEMPLATE, lambda: subscribe.subscribe_view(library))
+View = Callable[[Library, Views, Route], dict]
+# Route kind -> (template, view).
+PAGE_KINDS: dict[str, tuple[str, View]] = {
+    pages.HOME: ("gazette/home.html", home_view),
+    pages.DOCUMENT_INDEX: ("gazette/listing.html", document_index_view),
+    pages.ISSUE_INDEX: ("gazette/issues.html", issue_index_view),
+    pages.ISSUE: ("gazette/issue.html", lambda library, views, route: issue_view(route.subject, views)),
+    pages.LISTING_INDEX: ("gazette/listing-index.html", listing_index_view),
+    pages.LISTING: ("gazette/listing.html", listing_view),
+    pages.SUBSCRIBE: ("gazette/subscribe.html", lambda library, views, route: subscribe.subscribe_view(library, views.feeds)),
+    pages.SEARCH: ("gazette/search.html", lambda library, views, route: search_view(library)),
+}
 
 
-def default_home(library: Library, views: Views) -> Iterator[GeneratedPage]:
-    """The home page, when the editors have not written content/index.md."""
-    if not (library.config.content_dir / "index.md").is_file():
-        yield GeneratedPage("index.md", "首页", "gazette/home.html", lambda: home_view(library, views))
-
-
-PROVIDERS: list[Provider] = [default_home, document_index, issue_pages, listing_pages, subscribe_page, search_page]
-
-
-def generated_pages(library: Library, views: Views | None = None) -> list[GeneratedPage]:
-    views = views or Views(library)
-    return [page for provider in PROVIDERS for page in provider(library, views)]
+def generated_pages(library: Library, views: Views) -> list[GeneratedPage]:
+    """Every route of the library as a page MkDocs can render."""
+    result = []
+    for route in library.routes:
+        template, view = PAGE_KINDS[route.kind]
+        result.append(GeneratedPage(urls.page_source(route.url), route.title, template,
+                                    lambda view=view, route=route: view(library, views, route)))
+    return result

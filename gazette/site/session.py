@@ -1,4 +1,4 @@
-"""The Library handed from `gazette build` to the MkDocs hooks of the same process."""
+"""The state of one site build: the checked Library handed to MkDocs, and what the build collects."""
 
 from __future__ import annotations
 
@@ -6,30 +6,43 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import urls
+from ..emit.catalogue import catalogue
 from ..library.library import Library
+from ..pipeline import SiteOutput
 from ..progress import Progress
+from .pages import GeneratedPage, generated_pages
+from .views import Views
 
 
 @dataclass
 class Prepared:
+    """A checked Library, ready to be rendered."""
+
     root: Path
     library: Library
     progress: Progress
-    preview: bool = False
+    preview: bool = False  # `gazette serve`: steps not needed to preview are skipped
     tick: Callable[[int, int], None] | None = None  # progress of page rendering
 
 
-_prepared: Prepared | None = None
+class SiteBuild:
+    """One run of MkDocs over a Library: its views and pages, and the document bodies it rendered."""
 
+    def __init__(self, prepared: Prepared):
+        self.prepared = prepared
+        self.library = prepared.library
+        self.feeds = catalogue(self.library)
+        self.views = Views(self.library, self.feeds)
+        self.pages: dict[str, GeneratedPage] = {p.src_uri: p for p in generated_pages(self.library, self.views)}
+        self.documents = {urls.document_source(doc.id): doc for doc in self.library.public}
+        self.bodies: dict[str, str] = {}  # document id -> rendered body HTML (MkDocs' page.content)
+        self.rendered = 0
+        self.total = 0
 
-def prepare(prepared: Prepared | None) -> None:
-    """Hand a checked Library to the next MkDocs build (None to clear)."""
-    global _prepared
-    _prepared = prepared
+    def site(self) -> dict:
+        settings = self.library.config
+        return {"name": settings.name, "publisher": settings.publisher, "sample": settings.sample}
 
-
-def take(root: Path) -> Prepared | None:
-    """The prepared Library for `root`, if `gazette build` made one."""
-    if _prepared is not None and _prepared.root == root.resolve():
-        return _prepared
-    return None
+    def output(self, site_dir: Path) -> SiteOutput:
+        return SiteOutput(self.library, site_dir, self.feeds, self.bodies)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .. import urls
 from ..emit import jsonld
+from ..emit.catalogue import Feed
 from ..library.dates import chinese_date
 from ..library.document import Document
 from ..library.library import Library
-from ..model.kinds import AMENDED, EXPIRED, KIND_BY_NAME, REPEALED, VALID
-from ..search.fields import search_view
-from .urls import document_pdf_url, listing_url
+from ..library.validity import banner
+from ..model.kinds import VALID
 
 RELATION_LABELS = {"repeals": "本文件废止", "amends": "本文件修改", "supersedes": "本文件替代"}
 RELATED_FROM_LABELS = {"repeals": "被以下文件废止", "amends": "被以下文件修改", "supersedes": "被以下文件替代"}
@@ -29,13 +30,14 @@ def date_view(date: dt.date | None) -> dict | None:
 class Views:
     """Builds the dicts templates render, for one Library."""
 
-    def __init__(self, library: Library):
+    def __init__(self, library: Library, feeds: list[Feed]):
         self.library = library
+        self.feeds = feeds  # every feed of the site, for the pages that list them
         self.vocabularies = library.vocabularies
 
     def entry(self, group: str, vocabulary: str, name: str) -> dict:
         entry = self.vocabularies[vocabulary].by_name(name)
-        return {"name": entry.name, "display": entry.display, "url": listing_url(group, entry.slug)}
+        return {"name": entry.name, "display": entry.display, "url": urls.listing(group, entry.slug)}
 
     def link(self, doc: Document) -> dict:
         """A public document as one row of a list."""
@@ -74,7 +76,7 @@ class Views:
             "disclosure": doc.disclosure,
             "topics": [self.entry("topics", "topics", n) for n in doc.topics or []],
             "tags": [self.entry("tags", "tags", n) for n in doc.tags or []],
-            "kind_url": listing_url("kinds", KIND_BY_NAME[doc.kind].slug),
+            "kind_url": urls.kind_listing(doc.kind),
             "valid": doc.status == VALID,
             "newer": [self.reference(d) for d in doc.newer],
             "banner": banner(doc),
@@ -87,8 +89,7 @@ class Views:
             "deadline": date_view(doc.deadline),
             "deadline_passed": bool(doc.deadline and doc.deadline < self.library.build_date),
             "jsonld": jsonld.script(self.library, doc),
-            "pdf_url": document_pdf_url(doc),
-            "search": search_view(doc, self.vocabularies),
+            "pdf_url": urls.document_pdf(doc.id),
         })
         return view
 
@@ -109,27 +110,11 @@ class Views:
         return rows
 
 
-def banner(doc: Document) -> str | None:
-    """The validity notice above a document that is no longer in force."""
-    if doc.status == REPEALED:
-        return "本文件已废止，不再执行。" + ("废止依据：" if doc.newer else "")
-    if doc.status == AMENDED:
-        return "本文件已修订，请以修订后的文件为准：" if doc.newer else "本文件已修订。"
-    if doc.status == EXPIRED:
-        return f"本文件已失效（有效期至{chinese_date(doc.expires)}）。" if doc.expires else "本文件已失效。"
-    return None
-
-
-def attachment_url(doc: Document, file: str) -> str:
-    """Site-relative URL of an attachment: it is published beside the document's source."""
-    return f"{doc.url.rsplit('/', 2)[0]}/{file}"
-
-
 def _attachment(doc: Document, attachment: dict) -> dict:
     path = doc.path.parent / attachment["file"]
     return {
         "title": attachment["title"],
-        "url": attachment_url(doc, attachment["file"]),
+        "url": urls.attachment(doc.id, attachment["file"]),
         "type": Path(attachment["file"]).suffix.lstrip(".").upper(),
         "size": _size(path.stat().st_size) if path.is_file() else "",
     }

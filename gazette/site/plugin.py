@@ -1,0 +1,129 @@
+"""The gazette as a MkDocs plugin (`plugins: [gazette]` in mkdocs.yml): one object owns the state of a build.
+
+on_config takes the checked Library that `gazette build` / `gazette serve`
+handed over with `prepare()` (or loads and checks it when MkDocs runs on its
+own), on_files applies the publication gate and adds the generated pages,
+on_page_content keeps each document's rendered body for the search index,
+on_page_context hands each template its view, on_post_build runs the pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from .. import pipeline, urls
+from ..config import CONFIG_FILE
+from ..markdown import EXTENSIONS
+from ..progress import Progress
+from ..project import load_and_check
+from .files import add_generated, gate
+from .pages import home_view
+from .session import Prepared, SiteBuild
+
+log = logging.getLogger("mkdocs.plugins.gazette")
+
+DEFAULT_NAV = [
+    {"首页": urls.page_source(urls.HOME)},
+    {"公报": urls.page_source(urls.ISSUES)},
+    {"文件库": urls.page_source(urls.DOCUMENTS)},
+    *({label: urls.page_source(f"{group}/")} for group, (label, _) in urls.LISTINGS.items()),
+    {"订阅": urls.page_source(urls.SUBSCRIBE)},
+]
+
+
+class GazettePlugin(BasePlugin):
+    """Kept across the rebuilds of `mkdocs serve` (it has on_startup), so it also knows it is serving."""
+
+    def __init__(self):
+        super().__init__()
+        self.serving = False
+        self.prepared: Prepared | None = None  # handed over by the gazette command, used by the next build
+        self.build: SiteBuild | None = None
+
+    def prepare(self, prepared: Prepared) -> None:
+        """Hand a checked Library to the next build."""
+        self.prepared = prepared
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent.resolve()
+        prepared, self.prepared = self.prepared, None
+        if prepared is None or prepared.root != root:
+            prepared = self._load(root)
+        if not (self.serving and config.site_url):  # `serve` points MkDocs at the local address; keep it there
+            config.site_url = prepared.library.config.base_url
+        self.build = SiteBuild(prepared)
+        config.site_name = prepared.library.config.name
+        for name, options in EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+            config.mdx_configs[name] = {**options, **config.mdx_configs.get(name, {})}
+        if config.nav is None:
+            config.nav = DEFAULT_NAV
+        for watched in (prepared.library.config.issues_dir, root / CONFIG_FILE):  # serve reloads on these too
+            if watched.exists() and str(watched) not in config.watch:
+                config.watch.append(str(watched))
+        return config
+
+    def _load(self, root: Path) -> Prepared:
+        """Load and check when MkDocs runs on its own, or when `gazette serve` rebuilds after a save."""
+        library, report = load_and_check(root)
+        for finding in report.findings:
+            (log.error if finding.level.name == "ERROR" else log.warning)(finding.format())
+        if not report.ok:
+            raise PluginError(f"检查发现 {report.error_count} 个错误，未生成网站。")
+        return Prepared(root=root, library=library, progress=Progress(enabled=False), preview=self.serving)
+
+    def on_env(self, env, config, files):
+        """Escape every value in our own templates (theme/gazette/): titles and summaries are text, not HTML.
+
+        MkDocs renders with autoescaping off; Material's templates keep that behaviour.
+        """
+        env.autoescape = lambda name: bool(name) and name.startswith("gazette/")
+        return env
+
+    def on_files(self, files, config):
+        build = self.build
+        files = gate(files, build.library)
+        add_generated(files, list(build.pages.values()), config)
+        build.total = len(files.documentation_pages())
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in self.build.documents:
+            page.meta["template"] = "gazette/document.html"
+        # The navigation is in the header tabs; the empty left sidebar would only take space.
+        page.meta.setdefault("hide", ["navigation"])
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        doc = self.build.documents.get(page.file.src_uri)
+        if doc is not None:
+            self.build.bodies[doc.id] = html
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        build = self.build
+        src = page.file.src_uri
+        view = None
+        if src in build.documents:
+            view = build.views.document(build.documents[src])
+        elif src in build.pages:
+            view = build.pages[src].view()
+        elif page.is_homepage:  # the editors' own content/index.md
+            view = home_view(build.library, build.views)
+        context["gazette"] = {"site": build.site(), "view": view, "urls": urls.template_urls()}
+        build.rendered += 1
+        if build.prepared.tick:
+            build.prepared.tick(build.rendered, build.total)
+        return context
+
+    def on_post_build(self, config):
+        pipeline.run(self.build.output(Path(config.site_dir)), self.build.prepared.progress,
+                     preview=self.build.prepared.preview)

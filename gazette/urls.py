@@ -1,0 +1,103 @@
+"""Every URL and output path of the site, in one place (architecture.md, "Output contract").
+
+URLs are site-relative, without a leading slash ("documents/2024/ptfb-2024-6/");
+a folder URL ends with "/" and is written to <folder>/index.html. Generated
+pages are named by the source path MkDocs knows them by (page_source). This
+module imports nothing of the gazette but the model.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from .model.kinds import KINDS
+
+HOME = ""
+DOCUMENTS = "documents/"
+ISSUES = "issues/"
+SEARCH = "search/"
+SEARCH_BUNDLE = "pagefind"  # Pagefind's output folder
+SUBSCRIBE = "subscribe/"
+FEEDS = "feeds/"
+ALL_FEED = "feeds/all.xml"
+OPML = "feeds/subscriptions.opml"
+CALENDAR = "feeds/deadlines.ics"
+DOCUMENTS_JSON = "api/documents.json"
+DOCUMENTS_SCHEMA = "api/documents.schema.json"
+SITEMAP = "sitemap.xml"
+
+# Listing groups: URL folder -> (中文 name, vocabulary key; None for 信息类别).
+LISTINGS = {
+    "agencies": ("发文机关", "agencies"),
+    "topics": ("主题分类", "topics"),
+    "tags": ("标签", "tags"),
+    "kinds": ("信息类别", None),
+}
+KIND_SLUGS = {kind.name: kind.slug for kind in KINDS}
+
+
+def document(doc_id: str) -> str:
+    """/documents/<id>/: one document's page."""
+    return f"{DOCUMENTS}{doc_id}/"
+
+
+def document_source(doc_id: str) -> str:
+    """The document's Markdown file as MkDocs names it (below content/)."""
+    return f"{DOCUMENTS}{doc_id}.md"
+
+
+def document_pdf(doc_id: str) -> str:
+    """/documents/<id>.pdf: that document alone as PDF."""
+    return f"{DOCUMENTS}{doc_id}.pdf"
+
+
+def attachment(doc_id: str, file: str) -> str:
+    """An attachment (or any file a document uses) is published beside the document's source."""
+    folder = doc_id.rsplit("/", 1)[0] + "/" if "/" in doc_id else ""
+    return f"{DOCUMENTS}{folder}{file}"
+
+
+def issue(year: int, number: int) -> str:
+    """/issues/<year>/<number>/: one issue's table of contents."""
+    return f"{ISSUES}{year}/{number}/"
+
+
+def issue_pdf(year: int, number: int) -> str:
+    """The issue's print edition, beside its page."""
+    return f"{issue(year, number)}gazette-{year}-{number}.pdf"
+
+
+def listing(group: str, slug: str) -> str:
+    """/agencies/<slug>/ and the like."""
+    return f"{group}/{slug}/"
+
+
+def kind_listing(kind: str) -> str:
+    """The listing of one 信息类别, by its name."""
+    return listing("kinds", KIND_SLUGS[kind])
+
+
+def feed(group: str | None, slug: str) -> str:
+    """/feeds/<group>/<slug>.xml; the feed of every document when group is None."""
+    return f"{FEEDS}{group}/{slug}.xml" if group else ALL_FEED
+
+
+def page_source(url: str) -> str:
+    """The in-memory source path of a generated page at `url` (agencies/qfb/ -> agencies/qfb/index.md)."""
+    return f"{url}index.md"
+
+
+def page_of_source(src_uri: str) -> str:
+    """The URL of the page MkDocs renders from `src_uri` (inverse of page_source)."""
+    return src_uri.rsplit("/", 1)[0] + "/" if "/" in src_uri else HOME
+
+
+def absolute(base_url: str, path: str) -> str:
+    """The full URL of a site-relative path; `base_url` ends with "/"."""
+    return urljoin(base_url, path)
+
+
+def template_urls() -> dict[str, str]:
+    """The fixed URLs the templates link to, by name."""
+    return {"home": HOME, "documents": DOCUMENTS, "issues": ISSUES, "search": SEARCH, "subscribe": SUBSCRIBE,
+            "all_feed": ALL_FEED, "calendar": CALENDAR, **{group: f"{group}/" for group in LISTINGS}}
