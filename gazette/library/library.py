@@ -8,7 +8,7 @@ from functools import cached_property
 
 from ..config import Config
 from ..model.kinds import AMENDED, EXPIRED, REPEALED, VALID
-from ..model.schema import DOC_NUMBER, fix_doc_number
+from ..model.docnumber import DocNumber
 from ..model.vocabulary import Vocabularies
 from .document import Document
 from .issue import Issue
@@ -47,8 +47,8 @@ class Library:
             return self.documents[reference]
         if reference in self.by_doc_number:
             return self.by_doc_number[reference]
-        fixed = fix_doc_number(reference)
-        return self.by_doc_number.get(fixed) if DOC_NUMBER.match(fixed) else None
+        number = DocNumber.read(reference)
+        return self.by_doc_number.get(str(number)) if number else None
 
     def link_relations(self) -> None:
         """Resolve interprets / supersedes / amends / repeals both ways, then compute validity."""

@@ -6,10 +6,10 @@ DOCUMENT_SCHEMA; nothing else lists the keys.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import docnumber
 from .fields import Bool, Choice, Date, FilePath, HttpsUrl, ListOf, Pattern, Record, Text, Vocab
 from .kinds import CALL, DISCLOSURES, GENRES, KINDS, POLICY, INTERPRETATION, STATUSES
 
@@ -54,18 +54,6 @@ class Schema:
         return self.keys[name]
 
 
-DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕[1-9]\d*号$")
-
-
-def fix_doc_number(text: str) -> str:
-    """普府办[2024]06号 → 普府办〔2024〕6号."""
-    fixed = re.sub(r"\s+", "", text)
-    fixed = re.sub(r"[\[【（(［〔]\s*(\d{4})\s*[\]】）)］〕]", r"〔\1〕", fixed)
-    fixed = re.sub(r"(?<=[^\d〔])(\d{4})(?=\d*号$)(?!〕)", r"〔\1〕", fixed) if "〔" not in fixed else fixed
-    fixed = re.sub(r"〕0+(\d)", r"〕\1", fixed)
-    return fixed if fixed.endswith("号") else fixed + "号"
-
-
 def reference(label: str) -> Text:
     ref = Text(one_line=True)
     ref.label = label
@@ -84,7 +72,7 @@ DOCUMENT_SCHEMA = Schema([
         help="写发文机关词表中的全称或简称；联合发文写成列表，主办机关在前。",
         rule="每个值须在发文机关词表（content/_data/agencies.yml）中。",
         example="上海市普陀区人民政府办公室"),
-    Key("doc_number", "发文字号", Pattern(DOC_NUMBER.pattern, "“机关代字〔年份〕序号号”，如 普府办〔2024〕6号（六角括号，序号不编虚位）", fix_doc_number),
+    Key("doc_number", "发文字号", Pattern(docnumber.PATTERN, docnumber.EXPECTED, docnumber.normalise),
         frozenset({POLICY}),
         help="照抄文件版头的发文字号。",
         rule="年份须与成文日期的年份一致；全库唯一。", example="普府办〔2024〕6号"),
