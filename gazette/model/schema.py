@@ -12,6 +12,7 @@ from typing import Any
 from . import docnumber
 from .fields import Bool, Choice, Date, FilePath, HttpsUrl, ListOf, Pattern, Record, Text, Vocab
 from .kinds import CALL, DISCLOSURES, GENRES, KINDS, POLICY, INTERPRETATION, STATUSES
+from .relations import INTERPRETS, RELATIONS
 
 ALL = frozenset(kind.name for kind in KINDS)
 ALWAYS = frozenset({"*"})  # required in every file (vocabularies, manifests, settings)
@@ -60,6 +61,12 @@ def reference(label: str) -> Text:
     return ref
 
 
+def _change(key: str) -> Key:
+    """A key naming the documents this one changes (gazette.model.relations.CHANGES)."""
+    relation = RELATIONS[key]
+    return Key(key, relation.name, ListOf(reference(REF)), help=relation.help, rule="每项须能找到对应文件。")
+
+
 REF = "文件编号（content/documents/ 下不含 .md 的路径，如 2024/ptfb-2024-6）或发文字号"
 
 DOCUMENT_SCHEMA = Schema([
@@ -100,14 +107,11 @@ DOCUMENT_SCHEMA = Schema([
         help="主题分类词表（content/_data/topics.yml）中的一个或多个值。", example=["综合政务"]),
     Key("tags", "标签", Vocab("tags", many=True),
         help="标签库（content/_data/tags.yml）中的值，用于政策订阅。", rule="每个值须在标签库中。"),
-    Key("interprets", "解读对象", reference(REF), frozenset({INTERPRETATION}),
+    Key(INTERPRETS.key, INTERPRETS.name, reference(REF), frozenset({INTERPRETATION}),
         help="被解读的政策文件。", rule="须指向一份主动公开的政策文件。", example="2024/ptfb-2024-6"),
-    Key("supersedes", "替代", ListOf(reference(REF)),
-        help="本文件替代的文件；被替代的文件显示为“已修订”。", rule="每项须能找到对应文件。"),
-    Key("amends", "修改", ListOf(reference(REF)),
-        help="本文件修改的文件；被修改的文件显示为“已修订”。", rule="每项须能找到对应文件。"),
-    Key("repeals", "废止", ListOf(reference(REF)),
-        help="本文件宣布废止的文件；被废止的文件显示为“废止”。", rule="每项须能找到对应文件。"),
+    _change("supersedes"),
+    _change("amends"),
+    _change("repeals"),
     Key("services", "阅办联动", ListOf(Record({"title": ("事项名称", Text(one_line=True)), "url": ("办理网址", HttpsUrl())}), single_allowed=False),
         help="文件涉及的“一网通办”办事事项，每项写 title 和 url。",
         rule="只能用 https://，主机须在 gazette.yml 的 service_hosts 中。"),
