@@ -6,9 +6,9 @@ import re
 
 from ..findings import Report
 from ..library.document import Document
-from ..library.keys import PLACEHOLDER
 from ..library.library import Library
 from ..model.docnumber import DocNumber
+from ..model.keys import PLACEHOLDER
 from ..model.kinds import genre_of_title
 from ..model.schema import DOCUMENT_SCHEMA
 
