@@ -109,8 +109,8 @@ OVERRIDES = {
     "genre": Column("genre", "文种", lambda ctx: _nullable(shape(DOCUMENT_SCHEMA["genre"].field, ctx)),
                     lambda library, doc: doc.effective_genre, "填写的文种，未填写时从标题结尾推断。"),
     INTERPRETS.key: Column(INTERPRETS.key, INTERPRETS.name, lambda ctx: _nullable(URL_SCHEMA),
-                         lambda library, doc: next(iter(_urls(library, [doc.interprets_doc])), None),
-                         "被解读的政策文件的网址。"),
+                           lambda library, doc: next(iter(_urls(library, [doc.interprets_doc])), None),
+                           "被解读的政策文件的网址。"),
     **{relation.key: _relation(relation.key) for relation in CHANGES},
 }
 

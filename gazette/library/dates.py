@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from ..clock import CHINA
 from ..model.kinds import EXPIRED
-from .document import Document
 from ..model.relations import CHANGES
+from .document import Document
+
 
 def chinese_date(date: dt.date | None) -> str:
     """2024年4月10日 (no leading zeros), or "" for no date."""
