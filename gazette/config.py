@@ -1,39 +1,39 @@
-"""Project settings (gazette.yml), declared like the content model."""
+"""Project settings (gazette.yml): the keys declared in gazette.model.settings, read and checked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .findings import Report
-from .model.fields import Bool, Choice, Context, ListOf, Pattern, Text
-from .model.schema import ALWAYS, Key, Schema
+from .model.fields import Context, ListOf
+from .model.keys import check_mapping
+from .model.schema import Key
+from .model.settings import CONFIG_FILE, CONFIG_SCHEMA
 from .yamlsource import parse_yaml, read_text
 
-CONFIG_FILE = "gazette.yml"
+__all__ = ["CONFIG_FILE", "CONFIG_SCHEMA", "Config", "load_config"]
 
-CONFIG_SCHEMA = Schema([
-    Key("name", "公报名称", Text(one_line=True), ALWAYS, help="如“上海市普陀区人民政府公报”。"),
-    Key("publisher", "出版单位", Text(one_line=True), ALWAYS, help="印在封面上的编辑出版单位。"),
-    Key("site_url", "网站地址", Pattern(r"^https?://[^/\s]+(/\S*)?$", "完整网址，如 https://gazette.example.gov.cn/"), ALWAYS,
-        help="网站正式发布的地址：订阅源、开放数据、网站地图、结构化数据和印刷版二维码中的完整网址都以它开头。"),
-    Key("service_hosts", "办事服务主机名单", ListOf(Pattern(r"^(?:localhost|[a-z0-9.-]+\.[a-z]{2,})$", "主机名，如 zwdt.sh.gov.cn")),
-        help="阅办联动链接允许的主机（含其子域名）。localhost 只用于在本机测试。"),
-    Key("sync_level", "三同步检查级别", Choice(["错误", "警告"]), default="错误",
-        help="规范性文件缺少同步发布的政策解读时，报告为错误还是警告。"),
-    Key("sample", "示例内容", Bool(), default=False, help="true 时每个页面都标明这是示例内容。"),
-])
+
+def fallback(key: Key) -> Any:
+    """A setting's value when gazette.yml leaves it out: its default, else the empty value of its type."""
+    if key.default is not None:
+        return key.default
+    return [] if isinstance(key.field, ListOf) else ""
 
 
 @dataclass
 class Config:
+    """The project folder and its settings: each key of CONFIG_SCHEMA reads as an attribute."""
+
     root: Path
-    name: str = "政府公报"
-    publisher: str = ""
-    site_url: str = ""
-    service_hosts: list[str] = field(default_factory=list)
-    sync_level: str = "错误"
-    sample: bool = False
+    values: dict[str, Any] = field(default_factory=dict)  # checked settings; invalid or absent keys are missing
+
+    def __getattr__(self, name: str) -> Any:
+        if name in CONFIG_SCHEMA:
+            return self.values.get(name, fallback(CONFIG_SCHEMA[name]))
+        raise AttributeError(name)
 
     @property
     def base_url(self) -> str:
@@ -66,8 +66,6 @@ class Config:
 
 def load_config(root: Path, report: Report) -> Config:
     """Read gazette.yml; every problem is reported and defaults fill the gaps."""
-    from .library.keys import check_mapping  # shared key checking
-
     config = Config(root=root)
     path = root / CONFIG_FILE
     if not path.is_file():
@@ -77,7 +75,5 @@ def load_config(root: Path, report: Report) -> Config:
     parsed = parse_yaml(text, CONFIG_FILE, 1, report) if text is not None else None
     if parsed is None:
         return config
-    values = check_mapping(parsed, CONFIG_SCHEMA, Context(config=None), CONFIG_FILE, report, what="项目设置")
-    for key, value in values.items():
-        setattr(config, key, value)
+    config.values.update(check_mapping(parsed, CONFIG_SCHEMA, Context(config=None), CONFIG_FILE, report, what="项目设置"))
     return config

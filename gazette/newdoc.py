@@ -9,7 +9,7 @@ import yaml
 
 from .config import Config
 from .errors import GazetteError
-from .library.keys import PLACEHOLDER
+from .model.keys import PLACEHOLDER
 from .library.loader import DOCUMENT_ID
 from .model.kinds import KIND_BY_NAME, KINDS, PUBLIC, Kind
 from .model.schema import DOCUMENT_SCHEMA

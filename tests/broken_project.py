@@ -79,6 +79,7 @@ BROKEN: dict[str, str | bytes] = {
     D + "r36-placeholder.md": notice("占位符", title="【待填写：标题】"),
     D + "r37-title-repeated.md": notice("标题", body="# 关于标题的公告\n\n正文。"),
     D + "r38-late.md": notice("晚发布", published="2024-12-01"),
+    D + "r39-private-use.md": notice("自造字", body="第一段。\n\n第二段有自造字\ue000。"),
     "content/_data/topics.yml": "- name: 综合政务\n  slug: zonghe\n- name: 城乡建设、环境保护\n  slug: zonghe\n",
     # Issue 3 follows issue 1 (number 2 is missing) and lists four bad documents.
     "issues/2024-03.yml": ("year: 2024\nnumber: 3\ndate: 2024-06-30\nsections:\n  - title: 文件\n    documents:\n"

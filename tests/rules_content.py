@@ -1,4 +1,4 @@
-"""One minimal broken project per check rule (the text itself: internal links and anchors, personal data and secrecy markings): exact path, line and message.
+"""One minimal broken project per check rule (the text itself: internal links and anchors, personal data and secrecy markings, characters the print fonts lack): exact path, line and message.
 
 Run by tests/test_rules.py; tests/test_schema.py checks that the editors' JSON Schema rejects the same fixtures.
 """
@@ -111,6 +111,28 @@ privacy_allow:
         },
         [
             'content/documents/2024/gg-2024-1.md:8: 错误: privacy_allow（已审查公开信息）中的“13917250416”在标题、摘要和正文中都没有出现：请删除这一项，或核对是否写错。',
+        ],
+    ),
+    "glyph_private_use": (
+        {
+            D + 'gg-2024-1.md': """\
+---
+title: 关于示例\ue001事项的公告
+kind: 公告通报
+issuer: 长征镇
+published: 2024-03-06
+disclosure: 主动公开
+---
+
+第一段。
+
+第二段有两个自造字：\ue000、\U000f0001。
+""",
+        },
+        [
+            'content/documents/2024/gg-2024-1.md:2: 错误: 字符“\ue001”（U+E001）在印刷字体中没有字形，PDF 中会印成空框。这是私用区字符（多为自造字，别的电脑上也无法显示），请改用通行的写法（缺字可用“〓”标出），或确认已安装 fonts-noto-cjk。',
+            'content/documents/2024/gg-2024-1.md:11: 错误: 字符“\ue000”（U+E000）在印刷字体中没有字形，PDF 中会印成空框。这是私用区字符（多为自造字，别的电脑上也无法显示），请改用通行的写法（缺字可用“〓”标出），或确认已安装 fonts-noto-cjk。',
+            'content/documents/2024/gg-2024-1.md:11: 错误: 字符“\U000f0001”（U+F0001）在印刷字体中没有字形，PDF 中会印成空框。这是私用区字符（多为自造字，别的电脑上也无法显示），请改用通行的写法（缺字可用“〓”标出），或确认已安装 fonts-noto-cjk。',
         ],
     ),
 }

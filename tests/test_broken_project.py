@@ -22,4 +22,4 @@ def test_every_rule_reported_once_with_golden_output(tmp_path):
             assert per_file[path] == 0
         else:
             assert per_file[path] == 1, path
-    assert "检查结果：43 个错误，1 个警告。" in result.stderr
+    assert "检查结果：44 个错误，1 个警告。" in result.stderr

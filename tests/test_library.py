@@ -7,7 +7,7 @@ import pytest
 from gazette.clock import build_date
 from gazette.model.exports import markdown_reference
 from gazette.model.kinds import genre_of_title
-from gazette.model.schema import fix_doc_number
+from gazette.model.docnumber import normalise as fix_doc_number
 from gazette.project import load_and_check
 from projects import REPO
 

@@ -6,10 +6,15 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from pypdf import PdfReader
 
 import pdftools
 import projects
+from gazette.errors import GazetteError
+from gazette.findings import Report
+from gazette.library.loader import load_library
+from gazette.print.edition import Edition
 from projects import POLICY
 
 BASE_URL = "https://gazette.example.gov.cn/"  # gazette.yml site_url of the test projects
@@ -223,16 +228,23 @@ def test_pdf_command_explains_a_wrong_issue(project):
         assert "Traceback" not in result.stderr
 
 
-def test_a_character_no_font_has_is_an_error_with_file_and_line(project, tmp_path):
+def test_a_character_no_font_has_is_found_by_the_check_and_refused_by_the_print_step(project, tmp_path):
     text = POLICY.replace("示例政策正文。", "示例政策正文。\n\n第二段有一个无字形的字符：\U0010FFFD。")
     root = project({**FILES, "content/documents/2024/ptfb-2024-1.md": text}, site=True)
     line = text.split("\n").index("第二段有一个无字形的字符：\U0010FFFD。") + 1
+    finding = f"content/documents/2024/ptfb-2024-1.md:{line}: 错误: 字符“\U0010FFFD”（U+10FFFD）"
     result = gazette("-C", str(root), "pdf", "2024-1", "-o", str(tmp_path / "x.pdf"))
     assert result.returncode == 1
-    assert f"content/documents/2024/ptfb-2024-1.md:{line}: 错误: 字符“\U0010FFFD”（U+10FFFD）" in result.stderr
-    assert "私用区字符" in result.stderr
+    assert finding in result.stdout and "私用区字符" in result.stdout  # `gazette check` finds it before any layout
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "x.pdf").exists()
     build = gazette("-C", str(root), "build", "--out", str(tmp_path / "site"))
-    assert build.returncode == 1 and "U+10FFFD" in build.stderr
+    assert build.returncode == 1 and "U+10FFFD" in build.stdout
     assert not (tmp_path / "site").exists()
+    # The print step itself still refuses it, with the same message (were the check and the fonts to disagree).
+    library = load_library(root, Report())
+    edition = Edition(library)
+    with pytest.raises(GazetteError) as refused:
+        edition.make([edition.document_job(library.documents["2024/ptfb-2024-1"])], tmp_path / "print")
+    assert finding in str(refused.value) and "私用区字符" in str(refused.value)
+    assert not (tmp_path / "print").exists()

@@ -48,6 +48,7 @@ NOT_EXPRESSIBLE = {
     "privacy_bank_card": "the Markdown body",
     "privacy_secrecy_marking": "the Markdown body",
     "privacy_allow_unused": "privacy_allow against the body",
+    "glyph_private_use": "the print fonts",
     "attachment_missing": "the file system",
     "bad_document_id": "the file's path",
     "no_front_matter": "the file itself, before any front matter",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..findings import Report
 from ..library.library import Library
-from . import deadlines, documents, links, manifests, numbers, privacy, relations, sync
+from . import deadlines, documents, glyphs, links, manifests, numbers, privacy, relations, sync
 
 CHECKS = (
     documents.check,
@@ -15,6 +15,7 @@ CHECKS = (
     links.check,
     privacy.check,
     deadlines.check,
+    glyphs.check,
 )
 
 

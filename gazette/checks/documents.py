@@ -6,12 +6,11 @@ import re
 
 from ..findings import Report
 from ..library.document import Document
-from ..library.keys import PLACEHOLDER
 from ..library.library import Library
+from ..model.docnumber import DocNumber
+from ..model.keys import PLACEHOLDER
 from ..model.kinds import genre_of_title
 from ..model.schema import DOCUMENT_SCHEMA
-
-_YEAR = re.compile(r"〔(\d{4})〕")
 
 
 def check(library: Library, report: Report) -> None:
@@ -49,11 +48,11 @@ def _genre(doc: Document, report: Report) -> None:
 
 
 def _doc_number_year(doc: Document, report: Report) -> None:
-    number, signed = doc.values.get("doc_number"), doc.values.get("signed")
-    match = _YEAR.search(number or "")
-    if match and signed and int(match.group(1)) != signed.year:
+    written, signed = doc.values.get("doc_number"), doc.values.get("signed")
+    number = DocNumber.parse(written or "")
+    if number and signed and int(number.year) != signed.year:
         report.error(doc.rel, doc.line("doc_number"),
-                     f"{_label('doc_number')}“{number}”中的年份 {match.group(1)} 与成文日期 signed（{signed}）的年份 "
+                     f"{_label('doc_number')}“{written}”中的年份 {number.year} 与成文日期 signed（{signed}）的年份 "
                      f"{signed.year} 不一致，请核对。")
 
 

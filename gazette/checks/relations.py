@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from ..findings import Report
 from ..library.document import Document
-from ..library.library import RELATION_STATUS, Library
+from ..library.library import Library
 from ..model.kinds import POLICY
+from ..model.relations import CHANGES
 from ..model.schema import DOCUMENT_SCHEMA
 
 
 def check(library: Library, report: Report) -> None:
     for doc in library.documents.values():
         _interprets(doc, report)
-        for key in RELATION_STATUS:
-            for index, target in enumerate(doc.relations.get(key, [])):
-                _relation(doc, key, index, target, report)
+        for relation in CHANGES:
+            for index, target in enumerate(doc.relations.get(relation.key, [])):
+                _relation(doc, relation.key, index, target, report)
 
 
 def _label(key: str) -> str:

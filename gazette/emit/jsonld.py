@@ -11,20 +11,21 @@ import json
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, VALID
+from ..model.relations import CHANGES, INTERPRETS
 from ..library.dates import updated
 from .. import urls
 
 SCHEMA = "https://schema.org/"
 LANGUAGE = "zh-CN"
-# Relation keys of the content model -> schema.org properties (a supersession is a change).
-RELATIONS = {"amends": "legislationAmends", "repeals": "legislationRepeals", "supersedes": "legislationChanges"}
 
 
 def legal_force(doc: Document) -> str:
-    """InForce when 有效; PartiallyInForce when only amended; otherwise NotInForce."""
+    """InForce when 有效; PartiallyInForce when 已修订 only by relations that leave it partly in force
+    (amended, not superseded); otherwise NotInForce."""
     if doc.status == VALID:
         return "InForce"
-    if doc.status == AMENDED and doc.related_from.get("amends") and not doc.related_from.get("supersedes"):
+    changed_by = [r for r in CHANGES if r.effect == AMENDED and doc.related_from.get(r.key)]
+    if doc.status == AMENDED and changed_by and all(r.partial for r in changed_by):
         return "PartiallyInForce"
     return "NotInForce"
 
@@ -49,13 +50,13 @@ def legislation(library: Library, doc: Document) -> dict:
         "expires": _date(doc.expires),
         "legislationLegalForce": {"@id": SCHEMA + legal_force(doc)},
         "abstract": doc.summary,
-        "about": _targets(library, [doc.interprets_doc] if doc.interprets_doc else []),
+        INTERPRETS.jsonld: _targets(library, [doc.interprets_doc] if doc.interprets_doc else []),
         "keywords": list(doc.tags or []) or None,
         "isPartOf": _issue(library, doc),
         "publisher": {"@type": "GovernmentOrganization", "name": library.config.publisher or library.config.name},
     }
-    for key, prop in RELATIONS.items():
-        data[prop] = _targets(library, doc.relations.get(key, []))
+    for relation in CHANGES:
+        data[relation.jsonld] = _targets(library, doc.relations.get(relation.key, []))
     return {key: value for key, value in data.items() if value not in (None, [], "")}
 
 

@@ -15,19 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from ..library.document import Document
-from ..library.library import RELATION_STATUS, Library
+from ..library.library import Library
 from ..model.fields import Context
 from ..model.kinds import STATUSES
 from ..model.manifest import ISSUE_SCHEMA as MANIFEST
+from ..model.relations import CHANGES, INTERPRETS
 from ..model.schema import DOCUMENT_SCHEMA, Key
 from .. import urls
-from ..site.views import RELATED_FROM_LABELS
 from ..library.dates import latest, updated
 from .shapes import URL_SCHEMA, is_list, plain, shape
 from ..urls import DOCUMENTS_JSON, DOCUMENTS_SCHEMA
 
 Value = Callable[[Library, Document], Any]
-REVERSE = {"repeals": "repealed_by", "amends": "amended_by", "supersedes": "superseded_by"}
 
 
 @dataclass(frozen=True)
@@ -108,10 +107,10 @@ OVERRIDES = {
                      lambda library, doc: doc.status, "计算所得的有效性：填写的有效性优先，其次为被废止、被修改或替代、过期。"),
     "genre": Column("genre", "文种", lambda ctx: _nullable(shape(DOCUMENT_SCHEMA["genre"].field, ctx)),
                     lambda library, doc: doc.effective_genre, "填写的文种，未填写时从标题结尾推断。"),
-    "interprets": Column("interprets", "解读对象", lambda ctx: _nullable(URL_SCHEMA),
-                         lambda library, doc: next(iter(_urls(library, [doc.interprets_doc])), None),
-                         "被解读的政策文件的网址。"),
-    **{key: _relation(key) for key in RELATION_STATUS},
+    INTERPRETS.key: Column(INTERPRETS.key, INTERPRETS.name, lambda ctx: _nullable(URL_SCHEMA),
+                           lambda library, doc: next(iter(_urls(library, [doc.interprets_doc])), None),
+                           "被解读的政策文件的网址。"),
+    **{relation.key: _relation(relation.key) for relation in CHANGES},
 }
 
 COMPUTED = [
@@ -122,11 +121,11 @@ COMPUTED = [
 COMPUTED_AFTER = [
     Column("updated", "更新日期", lambda ctx: {"type": "string", "format": "date"},
            lambda library, doc: updated(doc).isoformat(), "发布日期与废止、修改或替代它的文件的发布日期中最晚的一个。"),
-    Column("interpreted_by", "政策解读", lambda ctx: {"type": "array", "items": URL_SCHEMA},
+    Column(INTERPRETS.reverse_key, INTERPRETS.reverse_label, lambda ctx: {"type": "array", "items": URL_SCHEMA},
            lambda library, doc: _urls(library, doc.interpreted_by), "解读本文件的政策解读的网址。"),
-    *[Column(REVERSE[key], RELATED_FROM_LABELS[key], lambda ctx: {"type": "array", "items": URL_SCHEMA},
-             lambda library, doc, key=key: _urls(library, doc.related_from.get(key, [])))
-      for key in RELATION_STATUS],
+    *[Column(r.reverse_key, r.reverse_label, lambda ctx: {"type": "array", "items": URL_SCHEMA},
+             lambda library, doc, key=r.key: _urls(library, doc.related_from.get(key, [])))
+      for r in CHANGES],
     Column("issue", "刊登期次", lambda ctx: _nullable(_issue_schema(ctx)), _issue, "收录本文件的一期公报。"),
     Column("pdf_url", "PDF 版", lambda ctx: URL_SCHEMA, pdf_url, "本文件单行本 PDF 的网址。"),
 ]

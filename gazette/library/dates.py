@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from ..clock import CHINA
 from ..model.kinds import EXPIRED
+from ..model.relations import CHANGES
 from .document import Document
-from .library import RELATION_STATUS
+
 
 def chinese_date(date: dt.date | None) -> str:
     """2024年4月10日 (no leading zeros), or "" for no date."""
@@ -25,7 +26,7 @@ def updated(doc: Document) -> dt.date:
     that repealed, amended or superseded it, and the day after its expiry once expired.
     """
     dates = [doc.published]
-    dates += [newer.published for key in RELATION_STATUS for newer in doc.related_from.get(key, [])
+    dates += [newer.published for relation in CHANGES for newer in doc.related_from.get(relation.key, [])
               if newer.published]
     if doc.status == EXPIRED and doc.expires:
         dates.append(doc.expires + dt.timedelta(days=1))

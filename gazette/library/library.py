@@ -8,15 +8,13 @@ from functools import cached_property
 
 from .. import urls
 from ..config import Config
-from ..model.kinds import AMENDED, EXPIRED, REPEALED, VALID
-from ..model.schema import DOC_NUMBER, fix_doc_number
+from ..model.kinds import EXPIRED, VALID
+from ..model.docnumber import DocNumber
+from ..model.relations import CHANGES
 from ..model.vocabulary import Vocabularies
 from .document import Document
 from .issue import Issue
 from .listings import Listing, Route, listings, routes
-
-# Relation keys and the validity they give the document they name.
-RELATION_STATUS = {"repeals": REPEALED, "supersedes": AMENDED, "amends": AMENDED}
 
 
 @dataclass
@@ -63,8 +61,8 @@ class Library:
             return self.documents[reference]
         if reference in self.by_doc_number:
             return self.by_doc_number[reference]
-        fixed = fix_doc_number(reference)
-        return self.by_doc_number.get(fixed) if DOC_NUMBER.match(fixed) else None
+        number = DocNumber.read(reference)
+        return self.by_doc_number.get(str(number)) if number else None
 
     def link_relations(self) -> None:
         """Resolve interprets / supersedes / amends / repeals both ways, then compute validity."""
@@ -74,24 +72,24 @@ class Library:
                 doc.interprets_doc = target
                 if target is not None and doc.is_public:
                     target.interpreted_by.append(doc)
-            for key in RELATION_STATUS:
-                resolved = [self.resolve(ref) or ref for ref in doc.values.get(key, [])]
-                doc.relations[key] = resolved
+            for relation in CHANGES:
+                resolved = [self.resolve(ref) or ref for ref in doc.values.get(relation.key, [])]
+                doc.relations[relation.key] = resolved
                 for target in resolved:
                     if isinstance(target, Document):
-                        target.related_from.setdefault(key, []).append(doc)
+                        target.related_from.setdefault(relation.key, []).append(doc)
         for doc in self.documents.values():
             doc.interpreted_by.sort(key=lambda d: d.sort_key)
             doc.status, doc.newer = self._validity(doc)
 
     def _validity(self, doc: Document) -> tuple[str, list[Document]]:
         """有效性 in the order of content-model.md: explicit, repealed, amended, expired, valid."""
-        newer = {key: sorted(doc.related_from.get(key, []), key=lambda d: d.sort_key) for key in RELATION_STATUS}
+        newer = {r.key: sorted(doc.related_from.get(r.key, []), key=lambda d: d.sort_key) for r in CHANGES}
         if doc.values.get("status"):
             return doc.values["status"], sorted({d for docs in newer.values() for d in docs}, key=lambda d: d.sort_key)
-        for key, status in RELATION_STATUS.items():
-            if newer[key]:
-                return status, newer[key]
+        for relation in CHANGES:
+            if newer[relation.key]:
+                return relation.effect, newer[relation.key]
         expires = doc.values.get("expires")
         if expires and expires < self.build_date:
             return EXPIRED, []

@@ -11,13 +11,13 @@ from ..clock import build_date
 from ..config import Config, load_config
 from ..findings import Report
 from ..model.fields import Context
+from ..model.keys import check_mapping
 from ..model.manifest import ISSUE_SCHEMA
 from ..model.schema import DOCUMENT_SCHEMA
 from ..model.vocabulary import VOCABULARY_SCHEMAS, Entry, Vocabularies, Vocabulary
 from ..yamlsource import parse_yaml, read_text, split_front_matter
 from .document import Document
 from .issue import Issue, Section
-from .keys import check_mapping
 from .library import Library
 
 DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9/-]*$")

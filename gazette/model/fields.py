@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..yamlsource import InvalidDate
+from .kinds import VOCABULARY_LABELS
 from .suggest import did_you_mean
 
 Err = Callable[..., None]
@@ -185,7 +186,6 @@ class Vocab(Field):
 
     @property
     def label(self):
-        from .vocabulary import VOCABULARY_LABELS
         name = VOCABULARY_LABELS[self.vocabulary]
         return f"{name}中的值" + ("，多个值写成列表" if self.many else "")
 

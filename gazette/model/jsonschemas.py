@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..library.keys import PLACEHOLDER
 from .fields import Context, ecma_escape
+from .keys import PLACEHOLDER
 from .kinds import GENRES, KINDS, TITLE_CLOSERS
 from .manifest import ISSUE_SCHEMA
 from .schema import ALL, DOCUMENT_SCHEMA, Schema
+from .settings import CONFIG_SCHEMA
 from .vocabulary import VOCABULARY_LABELS, VOCABULARY_SCHEMAS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -97,8 +98,6 @@ def vocabulary_schema(name: str, ctx: Context | None = None) -> dict:
 
 def config_schema(ctx: Context | None = None) -> dict:
     """The project settings (gazette.yml)."""
-    from ..config import CONFIG_SCHEMA  # gazette.config imports the model: import it late
-
     return {"$schema": DRAFT, "$id": BASE_ID + "gazette.json", **_object(CONFIG_SCHEMA, ctx or Context(), "公报项目设置")}
 
 

@@ -33,6 +33,9 @@ PUBLIC = "主动公开"
 
 AGENCY_KINDS = ("区政府", "区府办", "部门", "街镇")
 
+# The editors' vocabularies (content/_data/<key>.yml) and their names.
+VOCABULARY_LABELS = {"agencies": "发文机关词表", "topics": "主题分类词表", "tags": "标签库"}
+
 
 # Closing marks that may follow the 文种 at the end of a title.
 TITLE_CLOSERS = "》」』”）) "

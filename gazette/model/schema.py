@@ -6,12 +6,13 @@ DOCUMENT_SCHEMA; nothing else lists the keys.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import docnumber
 from .fields import Bool, Choice, Date, FilePath, HttpsUrl, ListOf, Pattern, Record, Text, Vocab
 from .kinds import CALL, DISCLOSURES, GENRES, KINDS, POLICY, INTERPRETATION, STATUSES
+from .relations import INTERPRETS, RELATIONS
 
 ALL = frozenset(kind.name for kind in KINDS)
 ALWAYS = frozenset({"*"})  # required in every file (vocabularies, manifests, settings)
@@ -54,22 +55,16 @@ class Schema:
         return self.keys[name]
 
 
-DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕[1-9]\d*号$")
-
-
-def fix_doc_number(text: str) -> str:
-    """普府办[2024]06号 → 普府办〔2024〕6号."""
-    fixed = re.sub(r"\s+", "", text)
-    fixed = re.sub(r"[\[【（(［〔]\s*(\d{4})\s*[\]】）)］〕]", r"〔\1〕", fixed)
-    fixed = re.sub(r"(?<=[^\d〔])(\d{4})(?=\d*号$)(?!〕)", r"〔\1〕", fixed) if "〔" not in fixed else fixed
-    fixed = re.sub(r"〕0+(\d)", r"〕\1", fixed)
-    return fixed if fixed.endswith("号") else fixed + "号"
-
-
 def reference(label: str) -> Text:
     ref = Text(one_line=True)
     ref.label = label
     return ref
+
+
+def _change(key: str) -> Key:
+    """A key naming the documents this one changes (gazette.model.relations.CHANGES)."""
+    relation = RELATIONS[key]
+    return Key(key, relation.name, ListOf(reference(REF)), help=relation.help, rule="每项须能找到对应文件。")
 
 
 REF = "文件编号（content/documents/ 下不含 .md 的路径，如 2024/ptfb-2024-6）或发文字号"
@@ -84,7 +79,7 @@ DOCUMENT_SCHEMA = Schema([
         help="写发文机关词表中的全称或简称；联合发文写成列表，主办机关在前。",
         rule="每个值须在发文机关词表（content/_data/agencies.yml）中。",
         example="上海市普陀区人民政府办公室"),
-    Key("doc_number", "发文字号", Pattern(DOC_NUMBER.pattern, "“机关代字〔年份〕序号号”，如 普府办〔2024〕6号（六角括号，序号不编虚位）", fix_doc_number),
+    Key("doc_number", "发文字号", Pattern(docnumber.PATTERN, docnumber.EXPECTED, docnumber.normalise),
         frozenset({POLICY}),
         help="照抄文件版头的发文字号。",
         rule="年份须与成文日期的年份一致；全库唯一。", example="普府办〔2024〕6号"),
@@ -112,14 +107,11 @@ DOCUMENT_SCHEMA = Schema([
         help="主题分类词表（content/_data/topics.yml）中的一个或多个值。", example=["综合政务"]),
     Key("tags", "标签", Vocab("tags", many=True),
         help="标签库（content/_data/tags.yml）中的值，用于政策订阅。", rule="每个值须在标签库中。"),
-    Key("interprets", "解读对象", reference(REF), frozenset({INTERPRETATION}),
+    Key(INTERPRETS.key, INTERPRETS.name, reference(REF), frozenset({INTERPRETATION}),
         help="被解读的政策文件。", rule="须指向一份主动公开的政策文件。", example="2024/ptfb-2024-6"),
-    Key("supersedes", "替代", ListOf(reference(REF)),
-        help="本文件替代的文件；被替代的文件显示为“已修订”。", rule="每项须能找到对应文件。"),
-    Key("amends", "修改", ListOf(reference(REF)),
-        help="本文件修改的文件；被修改的文件显示为“已修订”。", rule="每项须能找到对应文件。"),
-    Key("repeals", "废止", ListOf(reference(REF)),
-        help="本文件宣布废止的文件；被废止的文件显示为“废止”。", rule="每项须能找到对应文件。"),
+    _change("supersedes"),
+    _change("amends"),
+    _change("repeals"),
     Key("services", "阅办联动", ListOf(Record({"title": ("事项名称", Text(one_line=True)), "url": ("办理网址", HttpsUrl())}), single_allowed=False),
         help="文件涉及的“一网通办”办事事项，每项写 title 和 url。",
         rule="只能用 https://，主机须在 gazette.yml 的 service_hosts 中。"),

@@ -6,13 +6,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .fields import Choice, Pattern, Text
-from .kinds import AGENCY_KINDS
+from .kinds import AGENCY_KINDS, VOCABULARY_LABELS
 from .schema import ALWAYS, Key, Schema
 
 SLUG = Pattern(r"^[a-z0-9]+(-[a-z0-9]+)*$", "小写英文字母、数字和连字符（如 yingshang-huanjing）")
 NAME = Text(one_line=True)
 
-VOCABULARY_LABELS = {"agencies": "发文机关词表", "topics": "主题分类词表", "tags": "标签库"}
 
 VOCABULARY_SCHEMAS = {
     "agencies": Schema([

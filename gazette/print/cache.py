@@ -20,7 +20,7 @@ from urllib.request import url2pathname
 
 from .. import __version__
 from ..atomic import write_atomic
-from .compose import STYLESHEET
+from ..fonts import STYLESHEET
 from .render import Rendered
 
 _FILE_URI = re.compile(r'"(file:[^"]+)"')  # gazette.print.addresses writes content files as file: URIs

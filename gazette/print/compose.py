@@ -24,7 +24,6 @@ from .body import body_html
 from .qr import qr_data_uri
 
 HERE = Path(__file__).resolve().parent
-STYLESHEET = HERE / "print.css"
 
 
 def anchor(doc: Document) -> str:

@@ -1,18 +1,20 @@
 """What the search index knows about a document besides its text, declared once.
 
 Each document's index records carry these (gazette.search.indexer); the search page's scripts
-get the facets, the sort key, the 发文字号 filters and the result metadata from
-`page_fields()`, so they follow this declaration.
+get the facets, the sort key, the 发文字号 filters and patterns and the result
+metadata from `page_fields()`, so they follow this declaration.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..library.dates import chinese_date
 from ..library.document import Document
+from ..model import docnumber
+from ..model.docnumber import DocNumber
 from ..model.vocabulary import Vocabularies
+from .text import DOC_NUMBER, HAN
 
 Values = Callable[[Document, Vocabularies], list[str]]
 
@@ -31,7 +33,6 @@ FACETS: dict[str, Values] = {
     "有效性": lambda doc, vocab: [doc.status],
 }
 
-_NUMBER_PARTS = re.compile(r"^(\S+)〔(\d{4})〕([1-9]\d*)号$")  # a valid 发文字号 (model.schema.DOC_NUMBER), in parts
 AGENCY_CODE, SERIAL = "机关代字", "文号序号"  # hidden filters: find a 发文字号 however it is typed
 # The parts of a typed 发文字号 (docNumber in search-text.js) -> the filter each part is looked up in.
 NUMBER_FILTERS = {"code": AGENCY_CODE, "year": "年份", "serial": SERIAL}
@@ -41,8 +42,8 @@ RESULT_META = [("发文字号", "number"), ("发文机关", "issuer"), ("日期"
 
 
 def _number_filters(doc: Document) -> dict[str, list[str]]:
-    match = _NUMBER_PARTS.match(doc.doc_number or "")
-    return {AGENCY_CODE: [match[1]], SERIAL: [match[3]]} if match else {}
+    number = DocNumber.parse(doc.doc_number or "")
+    return {AGENCY_CODE: [number.code], SERIAL: [str(number.serial)]} if number else {}
 
 
 def search_view(doc: Document, vocab: Vocabularies) -> dict:
@@ -65,4 +66,5 @@ def facets() -> list[str]:
 
 def page_fields() -> dict:
     """What the search page's scripts take from these declarations (its data-fields attribute)."""
-    return {"facets": facets(), "sort": SORT_KEY, "numberFilters": NUMBER_FILTERS, "resultMeta": RESULT_META}
+    return {"facets": facets(), "sort": SORT_KEY, "numberFilters": NUMBER_FILTERS, "resultMeta": RESULT_META,
+            "docNumber": {"variants": DOC_NUMBER.pattern, "query": docnumber.query(HAN)}}

@@ -32,12 +32,12 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..model import docnumber
+
 # JavaScript's \s, spelled out so that both implementations agree.
 WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-DOC_NUMBER = re.compile(
-    rf"([{HAN}])[{WHITESPACE}]*[〔\[［【（(〖]?[{WHITESPACE}]*([0-9]{{4}})[{WHITESPACE}]*[〕\]］】）)〗]?"
-    rf"[{WHITESPACE}]*0*([0-9]{{1,5}})[{WHITESPACE}]*号")
+DOC_NUMBER = re.compile(docnumber.variants(HAN, WHITESPACE))
 WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
 # Letters and digits (Unicode categories L and N: exactly Python's [^\W_]), or anything else.
 PIECE = re.compile(r"(?P<run>[^\W_]+)|(?P<gap>[\W_]+)")

@@ -17,9 +17,8 @@ from ..library.document import Document
 from ..library.library import Library
 from ..library.validity import banner
 from ..model.kinds import VALID
+from ..model.relations import CHANGES
 
-RELATION_LABELS = {"repeals": "本文件废止", "amends": "本文件修改", "supersedes": "本文件替代"}
-RELATED_FROM_LABELS = {"repeals": "被以下文件废止", "amends": "被以下文件修改", "supersedes": "被以下文件替代"}
 STATUS_CLASSES = {"有效": "valid", "失效": "expired", "废止": "repealed", "已修订": "amended"}
 
 
@@ -100,13 +99,13 @@ class Views:
 
     def _relations(self, doc: Document) -> list[dict]:
         rows = []
-        for key, label in RELATION_LABELS.items():
-            if doc.relations.get(key):
-                rows.append({"label": label, "targets": [self.reference(t) for t in doc.relations[key]]})
-        for key, label in RELATED_FROM_LABELS.items():
-            sources = [d for d in doc.related_from.get(key, []) if d.is_public]
+        for relation in CHANGES:
+            if doc.relations.get(relation.key):
+                rows.append({"label": relation.label, "targets": [self.reference(t) for t in doc.relations[relation.key]]})
+        for relation in CHANGES:
+            sources = [d for d in doc.related_from.get(relation.key, []) if d.is_public]
             if sources:
-                rows.append({"label": label, "targets": self.links(sources)})
+                rows.append({"label": relation.reverse_label, "targets": self.links(sources)})
         return rows
 
 

@@ -11,7 +11,7 @@ from ..clock import build_date
 from ..config import Config
 from ..errors import GazetteError
 from ..findings import Report
-from ..library.keys import PLACEHOLDER
+from ..model.keys import PLACEHOLDER
 from ..library.loader import load_vocabularies
 from ..model.kinds import Kind
 from ..model.schema import DOCUMENT_SCHEMA

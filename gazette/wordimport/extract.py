@@ -12,13 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..model.kinds import genre_of_title
-from ..model.schema import DOC_NUMBER, fix_doc_number
+from ..model.docnumber import IN_TEXT, DocNumber
 from ..model.suggest import did_you_mean
 from ..model.vocabulary import Vocabulary
 from .numbering import CHINESE_DIGITS
 from .reader import Paragraph, WordFile
 
-_DOC_NUMBER = re.compile(r"[^\s，。、：:]{1,20}?[〔\[【（(［]\s*\d{4}\s*[〕\]】）)］]\s*\d+\s*号")
 _NUMERAL = r"\d{1,2}|[〇一二三四五六七八九十]{1,3}"
 _DATE = re.compile(rf"^(\d{{4}}|[〇○零一二三四五六七八九]{{4}})年({_NUMERAL})月({_NUMERAL})日$")
 _ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]\s*(.*)$")
@@ -90,7 +89,7 @@ def _title(blocks: list) -> tuple[int | None, int]:
 
 def _could_be_title(text: str) -> bool:
     text = compact(text)
-    return not (_DOC_NUMBER.search(text) or _is_masthead(text) or parse_date(text) or text.endswith(("：", ":"))
+    return not (IN_TEXT.search(text) or _is_masthead(text) or parse_date(text) or text.endswith(("：", ":"))
                 or len(text) > 120)
 
 
@@ -106,7 +105,7 @@ def _head(blocks: list) -> list:
     """Without a title: the leading masthead and 发文字号 lines."""
     head = []
     for block in blocks:
-        if not isinstance(block, Paragraph) or not (_is_masthead(block.text) or _DOC_NUMBER.search(compact(block.text))):
+        if not isinstance(block, Paragraph) or not (_is_masthead(block.text) or IN_TEXT.search(compact(block.text))):
             break
         head.append(block)
     return head
@@ -114,10 +113,10 @@ def _head(blocks: list) -> list:
 
 def _doc_number(head: list) -> str | None:
     for para in head:
-        match = _DOC_NUMBER.search(compact(para.text))
+        match = IN_TEXT.search(compact(para.text))
         if match:
-            fixed = fix_doc_number(match.group())
-            return fixed if DOC_NUMBER.match(fixed) else None
+            number = DocNumber.read(match.group())
+            return str(number) if number else None
     return None
 
 

@@ -4,10 +4,10 @@
 // the exact phrase of its n - 1 character bigrams, a one-unit run X as the prefix X (X starts
 // a bigram) or the word RUN_END + X (X ends a run of the text).
 
-const WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
-const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
-const DOC_NUMBER = new RegExp(
-  `([${HAN}])[${WS}]*[〔\\[［【（(〖]?[${WS}]*([0-9]{4})[${WS}]*[〕\\]］】）)〗]?[${WS}]*0*([0-9]{1,5})[${WS}]*号`, "gu");
+// The 发文字号 patterns (gazette/model/docnumber.py, as gazette/search/text.py uses them) come with the page.
+const NUMBER = JSON.parse(document.querySelector("[data-gz-search]").dataset.fields).docNumber;
+const DOC_NUMBER = new RegExp(NUMBER.variants, "gu");
+const NUMBER_QUERY = new RegExp(NUMBER.query, "u");
 const UNIT = /^[\p{L}\p{N}]$/u;
 const DROPPED = /^[\p{M}\p{Cf}]$/u;
 const RUN = /[\p{L}\p{N}]+/gu;
@@ -40,7 +40,7 @@ export function phrase(run) {
 /** Parts of a 发文字号 as people type it: 普府办〔2024〕6号, 普府办2024 6号, 2024 6号, 6号. */
 export function docNumber(text) {
   const compact = runs(text).join("");
-  const m = compact.match(new RegExp(`^([${HAN}]{1,12})?((?:19|20)[0-9]{2})?([1-9][0-9]{0,4})号$`, "u"));
+  const m = compact.match(NUMBER_QUERY);
   return m ? { code: m[1] || null, year: m[2] || null, serial: m[3] } : null;
 }
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Report
-from ..model.fields import Context, describe
-from ..model.schema import Schema
-from ..model.suggest import did_you_mean
 from ..yamlsource import YamlDoc
+from .fields import Context, describe
+from .schema import Schema
+from .suggest import did_you_mean
 
-PLACEHOLDER = "【待填写"
+PLACEHOLDER = "【待填写"  # how `gazette new` and `gazette import` mark what an editor must still fill in
 
 
 def check_mapping(parsed: YamlDoc, schema: Schema, ctx: Context, rel: str, report: Report,
