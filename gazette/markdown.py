@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import markdown
 from pymdownx.slugs import slugify
@@ -24,8 +25,14 @@ EXTENSIONS: dict[str, dict] = {
 }
 
 
-def heading_ids(text: str) -> set[str]:
-    """Every anchor a Markdown text defines: heading ids and explicit {#id} / id="…"."""
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    anchors: frozenset[str]  # heading ids and explicit {#id} / id="…"
+
+
+def render(text: str) -> Rendered:
+    """A Markdown text in the gazette's dialect, as HTML with every anchor it defines."""
     md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSIONS)
     html = md.convert(text)
     ids: set[str] = set()
@@ -37,4 +44,4 @@ def heading_ids(text: str) -> set[str]:
 
     walk(md.toc_tokens)
     ids.update(re.findall(r'\sid="([^"]+)"', html))
-    return ids
+    return Rendered(html, frozenset(ids))
