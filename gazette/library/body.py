@@ -38,7 +38,7 @@ class ParsedBody:
     @cached_property
     def links(self) -> list[Link]:
         """Every link and image destination outside code, with its file line."""
-        return list(links_in(self.body, self.first_line))
+        return list(_links_in(self.body, self.first_line))
 
     @cached_property
     def _rendered(self):
@@ -63,7 +63,7 @@ class ParsedBody:
         return "".join(" ".join(p.text_content().split()) for p in tree.iterfind(".//p"))
 
 
-def links_in(body: str, first_line: int) -> Iterator[Link]:
+def _links_in(body: str, first_line: int) -> Iterator[Link]:
     """Every link and image destination outside code, with its file line."""
     fence = None
     for number, line in enumerate(body.split("\n"), first_line):
