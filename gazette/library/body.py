@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from ..findings import Report
-from ..markdown import render
+from ..markdown import Conversion, render
 from ..yamlsource import split_front_matter
 
 _FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})")
@@ -48,6 +48,11 @@ class ParsedBody:
     def html(self) -> str:
         """The body in the gazette's Markdown dialect (gazette.markdown), as the site renders it."""
         return self._rendered.html
+
+    @property
+    def conversion(self) -> Conversion:
+        """The converted tree, for print to finish a copy of its own way."""
+        return self._rendered.conversion
 
     @property
     def anchors(self) -> frozenset[str]:
