@@ -68,14 +68,12 @@ class Conversion:
 
 @dataclass(frozen=True)
 class Rendered:
-    conversion: Conversion
     html: str
     anchors: frozenset[str]  # heading ids and explicit {#id} / id="…"
 
 
-def render(text: str) -> Rendered:
-    """A Markdown text in the gazette's dialect, as HTML with every anchor it defines."""
-    conversion = Conversion(text)
+def render(conversion: Conversion) -> Rendered:
+    """A converted text as HTML, with every anchor it defines."""
     html = conversion.finish(conversion.tree())
     ids: set[str] = set()
 
@@ -86,4 +84,4 @@ def render(text: str) -> Rendered:
 
     walk(conversion.toc_tokens)
     ids.update(re.findall(r'\sid="([^"]+)"', html))
-    return Rendered(conversion, html, frozenset(ids))
+    return Rendered(html, frozenset(ids))

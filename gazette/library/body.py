@@ -2,13 +2,15 @@
 
 Each part is computed on first use and kept (Document.parsed holds one
 ParsedBody per document): the publication gate needs only the links, the link
-check the anchors of the documents linked with a fragment, the feeds the text.
+check the anchors of the documents linked with a fragment, the feeds the text,
+print a copy of the converted tree (`marked_html`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +18,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from ..findings import Report
-from ..markdown import Conversion, render
+from ..markdown import Conversion, Rendered, render
 from ..yamlsource import split_front_matter
 
 _FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})")
@@ -34,30 +36,41 @@ class Link:
 class ParsedBody:
     def __init__(self, body: str, first_line: int):
         self.body, self.first_line = body, first_line  # first_line: the file line of the body's first line
+        self._rendered: Rendered | None = None
+        self._conversion: Conversion | None = None  # kept for `marked_html` only: a tree is large
 
     @cached_property
     def links(self) -> list[Link]:
         """Every link and image destination outside code, with its file line."""
         return list(_links_in(self.body, self.first_line))
 
-    @cached_property
-    def _rendered(self):
-        return render(self.body)
+    def _rendering(self) -> Rendered:
+        if self._rendered is None:
+            self._conversion = Conversion(self.body)
+            self._rendered = render(self._conversion)
+        return self._rendered
 
     @property
     def html(self) -> str:
         """The body in the gazette's Markdown dialect (gazette.markdown), as the site renders it."""
-        return self._rendered.html
-
-    @property
-    def conversion(self) -> Conversion:
-        """The converted tree, for print to finish a copy of its own way."""
-        return self._rendered.conversion
+        return self._rendering().html
 
     @property
     def anchors(self) -> frozenset[str]:
         """Every anchor the body defines: heading ids and explicit {#id} / id="…"."""
-        return self._rendered.anchors
+        return self._rendering().anchors
+
+    def marked_html(self, mark: Callable[[etree.Element], None]) -> str:
+        """The HTML of a copy of the converted tree after `mark` changed it (print's roles).
+
+        Print reads the tree last, so the conversion is let go afterwards (html,
+        anchors and text stay); a second call converts the body again.
+        """
+        self._rendering()
+        conversion, self._conversion = self._conversion or Conversion(self.body), None
+        root = conversion.tree()
+        mark(root)
+        return conversion.finish(root)
 
     @cached_property
     def text(self) -> str:

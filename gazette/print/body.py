@@ -87,13 +87,14 @@ def body_html(body: ParsedBody, prefix: str, link: LinkResolver, image: LinkReso
     A copy of the body's one conversion (the site's dialect) loses its permalinks
     (paper has no "¶"), is marked by PrintRoles, then written as HTML.
     """
-    root = body.conversion.tree()
-    for parent in root.iter():
-        for element in list(parent):
-            if element.tag == "a" and element.get("class") == PERMALINK_CLASS:
-                _remove(parent, element)
-    PrintRoles(prefix, link, image).run(root)
-    return body.conversion.finish(root)
+    def mark(root: etree.Element) -> None:
+        for parent in root.iter():
+            for element in list(parent):
+                if element.tag == "a" and element.get("class") == PERMALINK_CLASS:
+                    _remove(parent, element)
+        PrintRoles(prefix, link, image).run(root)
+
+    return body.marked_html(mark)
 
 
 def _text(element: etree.Element) -> str:
