@@ -52,7 +52,7 @@ class ParsedBody:
 
     @property
     def html(self) -> str:
-        """The body in the gazette's Markdown dialect (gazette.markdown), as the site renders it."""
+        """The body in the gazette's Markdown dialect (gazette.markdown); MkDocs renders the site's own."""
         return self._rendering().html
 
     @property

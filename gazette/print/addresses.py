@@ -33,7 +33,8 @@ class Addresses:
 
     def _link(self, doc: Document, href: str) -> str | None:
         target = self.resolver.resolve(doc, href)
-        fragment = f"#{urlsplit(href).fragment}" if urlsplit(href).fragment else ""
+        fragment = urlsplit(href).fragment
+        fragment = f"#{fragment}" if fragment else ""
         if target.kind is Kind.EXTERNAL:
             return href
         if target.kind in (Kind.ANCHOR, Kind.PAGE):
