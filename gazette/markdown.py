@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
 
 import markdown
 from pymdownx.slugs import slugify
@@ -24,10 +27,54 @@ EXTENSIONS: dict[str, dict] = {
 }
 
 
-def heading_ids(text: str) -> set[str]:
-    """Every anchor a Markdown text defines: heading ids and explicit {#id} / id="…"."""
-    md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSIONS)
-    html = md.convert(text)
+class Conversion:
+    """A text converted up to its finished tree: ids, footnotes, abbreviations and attributes in place.
+
+    `finish` writes a copy of the tree as HTML. Print marks its roles on its own
+    copy between the two (gazette.print.body), so a body is parsed once for the
+    site's dialect and for print. The two halves are Python-Markdown's own
+    `Markdown.convert`, split after the table of contents.
+    """
+
+    def __init__(self, text: str):
+        self._md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSIONS)
+        lines = text.split("\n") if text.strip() else []  # convert() returns "" for a blank text
+        for preprocessor in self._md.preprocessors:
+            lines = preprocessor.run(lines)
+        self._tree = self._md.parser.parseDocument(lines).getroot()
+        processors = list(self._md.treeprocessors)
+        self._last = processors[self._md.treeprocessors.get_index_for_name("toc") + 1:]
+        for processor in processors[:len(processors) - len(self._last)]:
+            self._tree = processor.run(self._tree) or self._tree
+        self.toc_tokens: list[dict] = self._md.toc_tokens if lines else []
+
+    def tree(self) -> etree.Element:
+        """A copy of the tree to change before `finish`."""
+        return copy.deepcopy(self._tree)
+
+    def finish(self, root: etree.Element) -> str:
+        """The HTML of `root` (a copy from `tree`), as `Markdown.convert` writes it."""
+        if not len(root) and not (root.text or "").strip():
+            return ""
+        for processor in self._last:
+            root = processor.run(root) or root
+        output = self._md.serializer(root)
+        start = output.index(f"<{self._md.doc_tag}>") + len(self._md.doc_tag) + 2
+        output = output[start:output.rindex(f"</{self._md.doc_tag}>")].strip()
+        for postprocessor in self._md.postprocessors:
+            output = postprocessor.run(output)
+        return output.strip()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    anchors: frozenset[str]  # heading ids and explicit {#id} / id="…"
+
+
+def render(conversion: Conversion) -> Rendered:
+    """A converted text as HTML, with every anchor it defines."""
+    html = conversion.finish(conversion.tree())
     ids: set[str] = set()
 
     def walk(tokens):
@@ -35,6 +82,6 @@ def heading_ids(text: str) -> set[str]:
             ids.add(token["id"])
             walk(token["children"])
 
-    walk(md.toc_tokens)
+    walk(conversion.toc_tokens)
     ids.update(re.findall(r'\sid="([^"]+)"', html))
-    return ids
+    return Rendered(html, frozenset(ids))

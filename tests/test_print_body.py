@@ -3,6 +3,7 @@
 from html.parser import HTMLParser
 
 from gazette.findings import Report
+from gazette.library.body import ParsedBody
 from gazette.library.loader import load_library
 from gazette.print.addresses import Addresses
 from gazette.print.body import body_html
@@ -63,7 +64,7 @@ def no_links(_href):
 
 
 def test_gbt_9704_roles_are_marked():
-    roles = Roles(body_html(NOTICE, "doc-x", no_links, no_links))
+    roles = Roles(body_html(ParsedBody(NOTICE, 1), "doc-x", no_links, no_links))
     assert roles.with_class("gz-addressee") == ["区政府各委、办、局，各街道办事处、镇政府："]
     assert roles.with_class("gz-signature") == ["上海市普陀区人民政府办公室", "上海市普陀区发展和改革委员会"]
     assert roles.with_class("gz-date") == ["2024年1月30日"]
@@ -73,17 +74,23 @@ def test_gbt_9704_roles_are_marked():
 
 def test_an_opening_sentence_is_no_addressee():
     opening = "根据《中华人民共和国刑事诉讼法》的有关规定，结合工作实际，制定如下规定：\n\n一、正文。\n"
-    assert Roles(body_html(opening, "d", no_links, no_links)).with_class("gz-addressee") == []
+    assert Roles(body_html(ParsedBody(opening, 1), "d", no_links, no_links)).with_class("gz-addressee") == []
 
 
 def test_a_date_inside_text_is_no_signature():
-    roles = Roles(body_html("本办法自2024年3月1日起施行。\n\n施行日期：\n\n2024年3月1日\n", "d", no_links, no_links))
+    body = ParsedBody("本办法自2024年3月1日起施行。\n\n施行日期：\n\n2024年3月1日\n", 1)
+    roles = Roles(body_html(body, "d", no_links, no_links))
     assert roles.with_class("gz-date") == ["2024年3月1日"]
     assert roles.with_class("gz-signature") == []  # “施行日期：” ends with a colon: text, not a name
 
 
-def test_ids_and_anchor_links_are_prefixed_and_footnote_arrows_dropped():
-    html = body_html(NOTICE, "doc-x", no_links, no_links)
+def test_ids_and_anchor_links_are_prefixed_and_footnote_arrows_and_permalinks_dropped():
+    body = ParsedBody(NOTICE, 1)
+    html = body_html(body, "doc-x", no_links, no_links)
+    assert "headerlink" in body.html and 'id="第二章-附则"' in body.html  # the one parse, left as the site has it
+    assert "headerlink" not in html and "¶" not in html
+    assert body._conversion is None  # print reads the tree last: it is let go, the site's HTML stays
+    assert body_html(body, "doc-x", no_links, no_links) == html and "headerlink" in body.html
     roles = Roles(html)
     assert roles.ids and all(i.startswith("doc-x-") for i in roles.ids)
     assert "#doc-x-第二章-附则" in roles.hrefs
@@ -111,5 +118,5 @@ def test_links_resolve_to_site_urls_and_hidden_documents_lose_theirs(project):
     image = addresses.images(doc)
     assert image("table.csv") == (root / "content/documents/2024/table.csv").resolve().as_uri()
     assert image("https://example.com/a.png") is None and image("missing.png") is None
-    html = body_html("见[内部请示](secret.md)。", "d", link, image)
+    html = body_html(ParsedBody("见[内部请示](secret.md)。", 1), "d", link, image)
     assert "<span>内部请示</span>" in html and "href" not in html

@@ -3,96 +3,52 @@
 from __future__ import annotations
 
 import posixpath
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from ..findings import Report
+from ..library.body import Link, ParsedBody, parse_file
 from ..library.document import Document
 from ..library.library import Library
+from ..library.links import Kind, LinkResolver, Target
 from ..library.listings import page_urls
-from ..markdown import heading_ids
 from ..model.suggest import did_you_mean
-
-_FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
-_INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-@dataclass
-class Link:
-    target: str
-    line: int
-
-
-def links_in(body: str, first_line: int) -> Iterator[Link]:
-    """Every link and image destination outside code, with its file line."""
-    fence = None
-    for number, line in enumerate(body.split("\n"), first_line):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(2)
-            continue
-        if line.startswith("    ") and not line.strip().startswith(("-", "*", "[")):
-            continue  # indented code block (a rough but safe rule)
-        text = _INLINE_CODE.sub("", line)
-        for found in _INLINE.finditer(text):
-            yield Link(found.group(1), number)
-        ref = _REFERENCE.match(text)
-        if ref:
-            yield Link(ref.group(1), number)
 
 
 def check(library: Library, report: Report) -> None:
     checker = _Checker(library, page_urls(library), report)
     for doc in library.documents.values():
-        for link in links_in(doc.body, doc.body_line):
+        for link in doc.parsed.links:
             checker.check(doc, link)
 
 
 class _Checker:
     def __init__(self, library: Library, urls: set[str], report: Report):
         self.library, self.urls, self.report = library, urls, report
-        self.content = library.config.content_dir
-        self.by_path = {doc.path: doc for doc in library.documents.values()}
+        self.resolver = LinkResolver(library)
+        self.pages: dict[Path, ParsedBody] = {}  # content .md files that are not documents, parsed once
 
     def check(self, doc: Document, link: Link) -> None:
-        target = link.target.strip()
-        if not target or _SCHEME.match(target) or target.startswith("//"):
-            return  # external: `gazette check --online` looks at those
-        parts = urlsplit(target)
-        path, anchor = unquote(parts.path), unquote(parts.fragment)
-        problem = self._problem(doc, path, anchor)
+        target = self.resolver.resolve(doc, link.target)
+        problem = self._problem(doc, target)
         if problem:
-            self.report.error(doc.rel, link.line, f"链接“{target}”{problem}")
+            self.report.error(doc.rel, link.line, f"链接“{target.href}”{problem}")
 
-    def _problem(self, doc: Document, path: str, anchor: str) -> str | None:
-        if not path:
-            return self._anchor(doc.path, anchor, "本文件")
-        if path.endswith("/") or "." not in posixpath.basename(path):
-            return self._page(doc, path)
-        file = self._resolve_file(doc, path)
-        if file is None or not file.is_file():
-            return self._missing_file(doc, path)
-        if file.suffix == ".md":
-            return self._markdown_target(doc, file, anchor)
-        if "_data" in file.relative_to(self.content).parts:
+    def _problem(self, doc: Document, target: Target) -> str | None:
+        if target.kind is Kind.EXTERNAL:
+            return None  # `gazette check --online` looks at those
+        if target.kind is Kind.ANCHOR:
+            return self._anchor(doc.parsed, target.fragment, "本文件")
+        if target.kind is Kind.PAGE:
+            return self._page(target)
+        if target.kind in (Kind.OUTSIDE, Kind.MISSING):
+            return self._missing_file(doc, target.path)
+        if target.kind is Kind.DOCUMENT:
+            return self._document(doc, target)
+        if target.file.suffix == ".md":
+            return self._anchor(self._page_body(target.file), target.fragment, self.library.config.rel(target.file))
+        if "_data" in target.file.relative_to(self.resolver.content).parts:
             return "指向词表文件：词表不会发布，请删除此链接。"
         return None
-
-    def _resolve_file(self, doc: Document, path: str) -> Path | None:
-        base = self.content if path.startswith("/") else doc.path.parent
-        resolved = Path(posixpath.normpath((base / path.lstrip("/")).as_posix()))
-        return resolved if resolved.is_relative_to(self.content) else None
 
     def _missing_file(self, doc: Document, path: str) -> str:
         hint = ""
@@ -103,40 +59,28 @@ class _Checker:
         folder = self.library.config.rel(doc.path.parent)
         return f"指向的文件不存在（相对路径从本文件所在的文件夹 {folder}/ 算起）。{hint}"
 
-    def _markdown_target(self, doc: Document, file: Path, anchor: str) -> str | None:
-        target = self.by_path.get(file)
-        if target is not None and doc.is_public and not target.is_public:
-            return f"指向的文件（{target.id}）不是主动公开，公开的页面不能链接它：请删除此链接。"
-        return self._anchor(file, anchor, self.library.config.rel(file))
+    def _document(self, doc: Document, target: Target) -> str | None:
+        linked = target.document
+        if doc.is_public and not linked.is_public:
+            return f"指向的文件（{linked.id}）不是主动公开，公开的页面不能链接它：请删除此链接。"
+        return self._anchor(linked.parsed, target.fragment, self.library.config.rel(target.file))
 
-    def _anchor(self, file: Path, anchor: str, shown: str) -> str | None:
-        anchors = _anchors(file)
-        if not anchor or anchor in anchors:
+    def _page_body(self, file: Path) -> ParsedBody:
+        if file not in self.pages:
+            self.pages[file] = parse_file(file)
+        return self.pages[file]
+
+    def _anchor(self, body: ParsedBody, anchor: str, shown: str) -> str | None:
+        if not anchor or anchor in body.anchors:
             return None
-        hint = did_you_mean(anchor, sorted(anchors))
+        hint = did_you_mean(anchor, sorted(body.anchors))
         if not hint:
-            listed = "、".join(f"#{a}" for a in sorted(anchors)[:8])
+            listed = "、".join(f"#{a}" for a in sorted(body.anchors)[:8])
             hint = f"可用的锚点：{listed}。" if listed else "该文件没有小标题，无法链接到锚点。"
         return f"中的锚点“#{anchor}”在 {shown} 中不存在。{hint}"
 
-    def _page(self, doc: Document, path: str) -> str | None:
-        base = "/" if path.startswith("/") else "/" + doc.url  # browsers resolve against the page URL
-        url = posixpath.normpath(posixpath.join(base, path)).lstrip("/")
-        url = "" if url in ("", ".") else url.rstrip("/") + "/"
-        if url in self.urls:
+    def _page(self, target: Target) -> str | None:
+        if target.url in self.urls:
             return None
         return ("指向的页面不存在。链接其他文件时，请写目标 .md 文件的相对路径（如 ../2023/ptf-2023-9.md），"
                 "系统会自动转换为网址。")
-
-
-def _anchors(file: Path) -> frozenset[str]:
-    return _anchors_of(file, file.stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=256)
-def _anchors_of(file: Path, mtime: int) -> frozenset[str]:
-    text = file.read_text(encoding="utf-8", errors="replace")
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        text = text[end + 4:] if end >= 0 else text
-    return frozenset(heading_ids(text))

@@ -72,7 +72,7 @@ def entry(library: Library, doc: Document) -> FeedEntry:
 
 
 def summary_text(doc: Document) -> str:
-    return doc.summary or excerpt(doc.body) or doc.title
+    return doc.summary or excerpt(doc) or doc.title
 
 
 def categories(doc: Document) -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from .. import urls
 from ..model.kinds import PUBLIC, VALID, genre_of_title
 from ..model.schema import DOCUMENT_SCHEMA
 from ..yamlsource import YamlDoc
+from .body import ParsedBody
 
 
 @dataclass(eq=False)
@@ -36,6 +38,11 @@ class Document:
         if name in DOCUMENT_SCHEMA:
             return self.values.get(name, DOCUMENT_SCHEMA[name].default)
         raise AttributeError(name)
+
+    @cached_property
+    def parsed(self) -> ParsedBody:
+        """The body read once: links, HTML, anchors, plain text (each computed on first use)."""
+        return ParsedBody(self.body, self.body_line)
 
     def line(self, *path: Any) -> int:
         return self.front.line(*path)

@@ -1,18 +1,18 @@
 """Absolute addresses for print: a document's page, links in its body, its images.
 
 Paper has no "current page", so every link becomes a full URL on the site
-(gazette.yml `site_url`), resolved with the same rules as the site's links
-(docs/decisions.md, 链接). Images are read from content/ only.
+(gazette.yml `site_url`); what a link points to is read by the library's one
+link resolver (gazette.library.links). Images are read from content/ only.
 """
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ..library.document import Document
 from ..library.library import Library
+from ..library.links import Kind, LinkResolver as Resolver, Target
 from .body import LinkResolver
 
 
@@ -20,7 +20,7 @@ class Addresses:
     def __init__(self, library: Library, base: str):
         self.library = library
         self.base = base  # ends with "/"
-        self.content = library.config.content_dir.resolve()
+        self.resolver = Resolver(library)
 
     def page(self, doc: Document) -> str:
         return self.base + doc.url
@@ -32,42 +32,40 @@ class Addresses:
         return lambda src: self._image(doc, src)
 
     def _link(self, doc: Document, href: str) -> str | None:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc:
+        target = self.resolver.resolve(doc, href)
+        fragment = urlsplit(href).fragment
+        fragment = f"#{fragment}" if fragment else ""
+        if target.kind is Kind.EXTERNAL:
             return href
-        if not parts.path.endswith(".md"):
-            # A file published beside the source (attachment), or a page URL (relative to the page).
-            has_file_name = "." in parts.path.rsplit("/", 1)[-1]
-            start = self.base + doc.url.rsplit("/", 2)[0] + "/" if has_file_name else self.page(doc)
-            return urljoin(start, href)
-        source = self._source(doc, parts.path)
-        if source is None:
+        if target.kind in (Kind.ANCHOR, Kind.PAGE):
+            return urljoin(self.page(doc), href)  # the address a browser on the page would follow
+        if target.kind is Kind.DOCUMENT:
+            return self.page(target.document) + fragment if target.document.is_public else None
+        if target.kind is not Kind.FILE:
             return None
-        fragment = f"#{parts.fragment}" if parts.fragment else ""
-        documents = self.library.config.documents_dir.resolve()
-        if source.is_relative_to(documents):
-            target = self.library.documents.get(source.relative_to(documents).with_suffix("").as_posix())
-            return self.page(target) + fragment if target is not None and target.is_public else None
-        page = source.relative_to(self.content).with_suffix("").as_posix()
-        page = "" if page == "index" else page.removesuffix("/index") + "/"
-        return self.base + page + fragment
+        if target.file.suffix != ".md":
+            # A file published beside the source (attachment), at its place inside content/.
+            return urljoin(self.base + doc.url.rsplit("/", 2)[0] + "/", href)
+        return None if self._under_documents(target) else self.base + _content_page(self._rel(target.file)) + fragment
 
     def _image(self, doc: Document, src: str) -> str | None:
         """A file: URI inside content/; anything else (remote, outside) is not printed."""
-        parts = urlsplit(src)
-        if parts.scheme == "data":
+        if urlsplit(src).scheme == "data":
             return src
-        if parts.scheme or parts.netloc:
+        target = self.resolver.resolve(doc, src)
+        if target.kind not in (Kind.DOCUMENT, Kind.FILE):
             return None
-        source = self._source(doc, parts.path)
-        return source.as_uri() if source is not None and source.is_file() else None
+        file = target.file.resolve()  # the fence holds for symbolic links too
+        return file.as_uri() if file.is_relative_to(self.resolver.content.resolve()) else None
 
-    def _source(self, doc: Document, path: str) -> Path | None:
-        """The file a link in `doc` points to, if it lies inside content/."""
-        path = unquote(path)
-        if path.startswith("/"):
-            target = self.content / path.lstrip("/")
-        else:
-            target = doc.path.parent.resolve() / path
-        target = Path(posixpath.normpath(target.as_posix()))
-        return target if target.is_relative_to(self.content) else None
+    def _rel(self, file: Path) -> str:
+        return file.relative_to(self.resolver.content).as_posix()
+
+    def _under_documents(self, target: Target) -> bool:
+        return target.file.is_relative_to(self.library.config.documents_dir)
+
+
+def _content_page(rel: str) -> str:
+    """The page URL of a content .md file that is not a document (index.md -> home page)."""
+    page = rel.removesuffix(".md")
+    return "" if page == "index" else page.removesuffix("/index") + "/"

@@ -1,7 +1,7 @@
 """Document bodies as print HTML: the gazette's Markdown dialect plus GB/T 9704 roles.
 
-The body is converted with the same extensions as the site (gazette.markdown),
-then one tree pass marks what the print layout treats specially (signature and
+The body's one conversion in the site's dialect (gazette.library.body) is
+reused: on a copy of its tree, one pass marks what the print layout treats specially (signature and
 date lines, the centred title of an attached regulation, chapter headings),
 makes ids unique within an issue and turns site links into absolute URLs.
 """
@@ -12,14 +12,10 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-
+from ..library.body import ParsedBody
 from ..markdown import EXTENSIONS
 
-# Print has no permalink anchors; footnotes need no "jump back" arrows on paper.
-PRINT_EXTENSIONS = {**EXTENSIONS, "toc": {**EXTENSIONS["toc"], "permalink": False}}
+PERMALINK_CLASS = EXTENSIONS["toc"].get("permalink_class", "headerlink")  # the site's "¶" after headings
 
 DATE = re.compile(r"^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$")
 CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇]+[编章节]")
@@ -32,11 +28,10 @@ NOT_IN_ADDRESSEE = re.compile(r"[《》“”。；！？]")  # titles, quotatio
 LinkResolver = Callable[[str], "str | None"]  # href -> absolute URL, or None to drop the link
 
 
-class PrintRoles(Treeprocessor):
-    """Mark GB/T 9704 roles, prefix ids, resolve links and image sources."""
+class PrintRoles:
+    """Mark GB/T 9704 roles, prefix ids, resolve links and image sources; drop footnotes' "jump back" arrows."""
 
-    def __init__(self, md, prefix: str, link: LinkResolver, image: LinkResolver):
-        super().__init__(md)
+    def __init__(self, prefix: str, link: LinkResolver, image: LinkResolver):
         self.prefix, self.link, self.image = prefix, link, image
 
     def run(self, root: etree.Element) -> None:
@@ -86,21 +81,20 @@ class PrintRoles(Treeprocessor):
                 element.set("src", source)
 
 
-class _PrintExtension(Extension):
-    def __init__(self, prefix: str, link: LinkResolver, image: LinkResolver):
-        super().__init__()
-        self.args = (prefix, link, image)
+def body_html(body: ParsedBody, prefix: str, link: LinkResolver, image: LinkResolver) -> str:
+    """The HTML of one document body for print; ids start with `prefix`.
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's API)
-        # After toc (5), which sets heading ids; before unescape (0).
-        md.treeprocessors.register(PrintRoles(md, *self.args), "gazette-print", 2)
+    A copy of the body's one conversion (the site's dialect) loses its permalinks
+    (paper has no "¶"), is marked by PrintRoles, then written as HTML.
+    """
+    def mark(root: etree.Element) -> None:
+        for parent in root.iter():
+            for element in list(parent):
+                if element.tag == "a" and element.get("class") == PERMALINK_CLASS:
+                    _remove(parent, element)
+        PrintRoles(prefix, link, image).run(root)
 
-
-def body_html(text: str, prefix: str, link: LinkResolver, image: LinkResolver) -> str:
-    """The HTML of one document body for print; ids start with `prefix`."""
-    md = markdown.Markdown(extensions=[*PRINT_EXTENSIONS, _PrintExtension(prefix, link, image)],
-                           extension_configs=PRINT_EXTENSIONS)
-    return md.convert(text)
+    return body.marked_html(mark)
 
 
 def _text(element: etree.Element) -> str:

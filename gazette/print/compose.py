@@ -69,7 +69,7 @@ class Composer:
         """The template's view of one public document (the body is converted once per build)."""
         if doc.id not in self._articles:
             url = self.addresses.page(doc)
-            body = body_html(doc.body, anchor(doc), self.addresses.links(doc), self.addresses.images(doc))
+            body = body_html(doc.parsed, anchor(doc), self.addresses.links(doc), self.addresses.images(doc))
             self._articles[doc.id] = {
                 "anchor": anchor(doc), "title": doc.title, "doc_number": doc.doc_number or "",
                 "print": doc.print is not False, "url": url, "qr": qr_data_uri(url),

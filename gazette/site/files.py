@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..checks.links import links_in
 from ..library.library import Library
+from ..library.links import Kind, LinkResolver
 from .pages import GeneratedPage
 
 
 def published_sources(library: Library) -> set[Path]:
     """Files under content/documents/ that may be published: public documents and what they use."""
     allowed: set[Path] = set()
+    resolver = LinkResolver(library)
     for doc in library.public:
         allowed.add(doc.path)
         for attachment in doc.attachments or []:
             allowed.add(doc.path.parent / attachment["file"])
-        for link in links_in(doc.body, doc.body_line):
-            target = urlsplit(link.target)
-            if target.scheme or target.netloc or not target.path or target.path.startswith("/"):
-                continue
-            allowed.add(Path(posixpath.normpath((doc.path.parent / unquote(target.path)).as_posix())))
+        for link in doc.parsed.links:
+            target = resolver.resolve(doc, link.target)
+            if target.kind is Kind.FILE:
+                allowed.add(target.file)
     return allowed
 
 

@@ -1,0 +1,110 @@
+"""A document body read once: its links with their file lines, its HTML, anchors and plain text.
+
+Each part is computed on first use and kept (Document.parsed holds one
+ParsedBody per document): the publication gate needs only the links, the link
+check the anchors of the documents linked with a fragment, the feeds the text,
+print a copy of the converted tree (`marked_html`).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from ..findings import Report
+from ..markdown import Conversion, Rendered, render
+from ..yamlsource import split_front_matter
+
+_FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
+_INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+
+
+@dataclass
+class Link:
+    target: str
+    line: int
+
+
+class ParsedBody:
+    def __init__(self, body: str, first_line: int):
+        self.body, self.first_line = body, first_line  # first_line: the file line of the body's first line
+        self._rendered: Rendered | None = None
+        self._conversion: Conversion | None = None  # kept for `marked_html` only: a tree is large
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Every link and image destination outside code, with its file line."""
+        return list(_links_in(self.body, self.first_line))
+
+    def _rendering(self) -> Rendered:
+        if self._rendered is None:
+            self._conversion = Conversion(self.body)
+            self._rendered = render(self._conversion)
+        return self._rendered
+
+    @property
+    def html(self) -> str:
+        """The body in the gazette's Markdown dialect (gazette.markdown); MkDocs renders the site's own."""
+        return self._rendering().html
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """Every anchor the body defines: heading ids and explicit {#id} / id="…"."""
+        return self._rendering().anchors
+
+    def marked_html(self, mark: Callable[[etree.Element], None]) -> str:
+        """The HTML of a copy of the converted tree after `mark` changed it (print's roles).
+
+        Print reads the tree last, so the conversion is let go afterwards (html,
+        anchors and text stay); a second call converts the body again.
+        """
+        self._rendering()
+        conversion, self._conversion = self._conversion or Conversion(self.body), None
+        root = conversion.tree()
+        mark(root)
+        return conversion.finish(root)
+
+    @cached_property
+    def text(self) -> str:
+        """The text of the body's paragraphs, blanks collapsed, joined without separators (for excerpts)."""
+        if not self.html.strip():
+            return ""
+        tree = lxml_html.fragment_fromstring(self.html, create_parent="div")
+        return "".join(" ".join(p.text_content().split()) for p in tree.iterfind(".//p"))
+
+
+def _links_in(body: str, first_line: int) -> Iterator[Link]:
+    """Every link and image destination outside code, with its file line."""
+    fence = None
+    for number, line in enumerate(body.split("\n"), first_line):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence):
+                fence = None
+            continue
+        if match:
+            fence = match.group(2)
+            continue
+        if line.startswith("    ") and not line.strip().startswith(("-", "*", "[")):
+            continue  # indented code block (a rough but safe rule)
+        text = _INLINE_CODE.sub("", line)
+        for found in _INLINE.finditer(text):
+            yield Link(found.group(1), number)
+        ref = _REFERENCE.match(text)
+        if ref:
+            yield Link(ref.group(1), number)
+
+
+def parse_file(path: Path) -> ParsedBody:
+    """A content .md file that is not a document (content/index.md …), its front matter optional."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    split = split_front_matter(text, str(path), Report()) if text.startswith("---") else None  # open block: all text
+    return ParsedBody(split.body, split.body_first_line) if split else ParsedBody(text, 1)
