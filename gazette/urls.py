@@ -8,6 +8,7 @@ module imports nothing of the gazette but the model.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from .model.kinds import KINDS
@@ -26,12 +27,22 @@ DOCUMENTS_JSON = "api/documents.json"
 DOCUMENTS_SCHEMA = "api/documents.schema.json"
 SITEMAP = "sitemap.xml"
 
-# Listing groups: URL folder -> (中文 name, vocabulary key; None for 信息类别).
+
+
+class ListingGroup(NamedTuple):
+    """One way of listing documents: its Chinese name, its vocabulary and the Document attribute it reads."""
+
+    label: str
+    vocabulary: str | None  # the vocabulary of its entries; None: the 信息类别 (model.kinds.KINDS)
+    attribute: str  # Document attribute holding a document's entry names (a list, or one name)
+
+
+# Listing groups by URL folder, in navigation order: a new kind of listing is one line here.
 LISTINGS = {
-    "agencies": ("发文机关", "agencies"),
-    "topics": ("主题分类", "topics"),
-    "tags": ("标签", "tags"),
-    "kinds": ("信息类别", None),
+    "agencies": ListingGroup("发文机关", "agencies", "issuers"),
+    "topics": ListingGroup("主题分类", "topics", "topics"),
+    "tags": ListingGroup("标签", "tags", "tags"),
+    "kinds": ListingGroup("信息类别", None, "kind"),
 }
 KIND_SLUGS = {kind.name: kind.slug for kind in KINDS}
 

@@ -24,7 +24,7 @@ def expected_feeds(library) -> dict[str, set[str]]:
     """Feed path -> ids of its documents, worked out here from the front matter alone."""
     expected = {"feeds/all.xml": {d.id for d in library.public}}
     slugs = {group: {e.name: e.slug for e in library.vocabularies[v].entries} if v else {k.name: k.slug for k in KINDS}
-             for group, (_, v) in urls.LISTINGS.items()}
+             for group, (_, v, _) in urls.LISTINGS.items()}
     for doc in library.public:
         names = {"agencies": doc.issuers, "topics": doc.topics or [], "tags": doc.tags or [], "kinds": [doc.kind]}
         for group, values in names.items():
@@ -131,7 +131,7 @@ def test_every_listing_links_its_own_feed_in_body_and_head(site, library):
         assert re.search(rf'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="{re.escape(relative)}">',
                          head(html)), url
         assert f'<a href="{relative}" type="application/atom+xml">' in html.split("</head>", 1)[1], url
-    empty = [urls.listing(g, e.slug) for g, (_, v) in urls.LISTINGS.items() if v for e in library.vocabularies[v].entries
+    empty = [urls.listing(g, e.slug) for g, (_, v, _) in urls.LISTINGS.items() if v for e in library.vocabularies[v].entries
              if not (site / "feeds" / g / f"{e.slug}.xml").exists()]
     assert empty  # entries without documents: a page, but no feed to link
     for url in empty:

@@ -36,7 +36,7 @@ class Feed:
     @property
     def label(self) -> str:
         """The feed's name for readers: 标签“营商环境”, or 全部文件."""
-        return f"{urls.LISTINGS[self.group][0]}“{self.name}”" if self.group else ALL_NAME
+        return f"{urls.LISTINGS[self.group].label}“{self.name}”" if self.group else ALL_NAME
 
 
 def catalogue(library: Library) -> list[Feed]:
@@ -62,7 +62,8 @@ def feed_link(group: str | None, slug: str, name: str, count: int) -> dict | Non
 
 # The subscription list groups agencies in three levels: 区府办 is part of the district government.
 AGENCY_LEVELS = {"区政府": "区政府", "区府办": "区政府", "部门": "部门", "街镇": "街镇"}
-SECTION_ORDER = ("tags", "agencies", "topics", "kinds")  # the order of the subscription list
+# The subscription list leads with these groups; any other listing group follows in urls.LISTINGS order.
+SECTION_FIRST = ("tags", "agencies", "topics")
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,12 @@ class Section:
 def sections(feeds: list[Feed]) -> list[Section]:
     """Feeds grouped for the subscription page and the OPML: all, tags, agencies, topics, kinds."""
     result = [Section(ALL_NAME, None, ((None, tuple(f for f in feeds if f.group is None)),))]
-    for group in SECTION_ORDER:
+    for group in sorted(urls.LISTINGS, key=lambda g: SECTION_FIRST.index(g) if g in SECTION_FIRST else len(SECTION_FIRST)):
         parts: dict[str | None, list[Feed]] = {}
         for feed in (f for f in feeds if f.group == group):
             key = AGENCY_LEVELS.get(feed.section, feed.section) if group == "agencies" else feed.section
             parts.setdefault(key, []).append(feed)
         order = sorted(parts, key=lambda key: key is None)  # vocabulary order; ungrouped last
         if parts:
-            result.append(Section(urls.LISTINGS[group][0], group, tuple((key, tuple(parts[key])) for key in order)))
+            result.append(Section(urls.LISTINGS[group].label, group, tuple((key, tuple(parts[key])) for key in order)))
     return result

@@ -32,7 +32,7 @@ class Entry:
     @property
     def label(self) -> str:
         """The entry for readers: 标签“营商环境”."""
-        return f"{urls.LISTINGS[self.group][0]}“{self.name}”"
+        return f"{urls.LISTINGS[self.group].label}“{self.name}”"
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,14 +52,14 @@ def listings(library) -> dict[str, Listing]:
     """group -> Listing, in urls.LISTINGS order (library: gazette.library.library.Library)."""
     members = _members(library.public)
     result = {}
-    for group, (label, vocabulary) in urls.LISTINGS.items():
-        if vocabulary is None:
+    for group, declared in urls.LISTINGS.items():
+        if declared.vocabulary is None:
             rows = [(kind.name, kind.slug, None) for kind in KINDS]
         else:
-            rows = [(e.name, e.slug, e.kind or e.group) for e in library.vocabularies[vocabulary].entries]
+            rows = [(e.name, e.slug, e.kind or e.group) for e in library.vocabularies[declared.vocabulary].entries]
         entries = tuple(Entry(group, name, slug, section, tuple(members[group].get(name, ())))
                         for name, slug, section in rows)
-        result[group] = Listing(group, label, entries)
+        result[group] = Listing(group, declared.label, entries)
     return result
 
 
@@ -67,13 +67,10 @@ def _members(public: list[Document]) -> dict[str, dict[str, list[Document]]]:
     """group -> entry name -> public documents, in the order given (newest first)."""
     members: dict[str, dict[str, list[Document]]] = {group: defaultdict(list) for group in urls.LISTINGS}
     for doc in public:
-        for name in doc.issuers:
-            members["agencies"][name].append(doc)
-        for name in doc.topics or []:
-            members["topics"][name].append(doc)
-        for name in doc.tags or []:
-            members["tags"][name].append(doc)
-        members["kinds"][doc.kind].append(doc)
+        for group, declared in urls.LISTINGS.items():
+            names = getattr(doc, declared.attribute) or []
+            for name in [names] if isinstance(names, str) else names:
+                members[group][name].append(doc)
     return members
 
 

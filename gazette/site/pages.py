@@ -77,7 +77,7 @@ def listing_index_view(library: Library, views: Views, route: Route) -> dict:
 def listing_view(library: Library, views: Views, route: Route) -> dict:
     entry: Entry = route.subject
     docs = entry.documents
-    return {"heading": entry.name, "intro": f"{urls.LISTINGS[entry.group][0]}：{entry.name}，共 {len(docs)} 份文件。",
+    return {"heading": entry.name, "intro": f"{urls.LISTINGS[entry.group].label}：{entry.name}，共 {len(docs)} 份文件。",
             "groups": by_year(views, docs), "count": len(docs),
             "feed": feed_link(entry.group, entry.slug, entry.name, len(docs))}
 

@@ -30,7 +30,7 @@ DEFAULT_NAV = [
     {"首页": urls.page_source(urls.HOME)},
     {"公报": urls.page_source(urls.ISSUES)},
     {"文件库": urls.page_source(urls.DOCUMENTS)},
-    *({label: urls.page_source(f"{group}/")} for group, (label, _) in urls.LISTINGS.items()),
+    *({label: urls.page_source(f"{group}/")} for group, (label, *_) in urls.LISTINGS.items()),
     {"订阅": urls.page_source(urls.SUBSCRIBE)},
 ]
 
