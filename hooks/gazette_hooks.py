@@ -4,6 +4,7 @@ from gazette.site.hooks import (  # noqa: F401
     on_config,
     on_env,
     on_files,
+    on_page_content,
     on_page_context,
     on_page_markdown,
     on_post_build,

@@ -17,6 +17,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..markdown import EXTENSIONS
+from ..sanitize import clean
 
 # Print has no permalink anchors; footnotes need no "jump back" arrows on paper.
 PRINT_EXTENSIONS = {**EXTENSIONS, "toc": {**EXTENSIONS["toc"], "permalink": False}}
@@ -100,7 +101,7 @@ def body_html(text: str, prefix: str, link: LinkResolver, image: LinkResolver) -
     """The HTML of one document body for print; ids start with `prefix`."""
     md = markdown.Markdown(extensions=[*PRINT_EXTENSIONS, _PrintExtension(prefix, link, image)],
                            extension_configs=PRINT_EXTENSIONS)
-    return md.convert(text)
+    return clean(md.convert(text), file_images=True)  # the same second wall as the site (gazette.sanitize)
 
 
 def _text(element: etree.Element) -> str:

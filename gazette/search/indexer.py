@@ -28,6 +28,7 @@ from .bundle import wait_until_whole
 from .extract import IndexedPage, read_page
 from .fields import facets
 from .records import write_records
+from .reproducible import make_reproducible
 from .text import prepare, prepare_parts
 
 OUTPUT = "pagefind"
@@ -62,6 +63,7 @@ def index_site(library: Library, site_dir: Path) -> None:
     write_records(out, facets())
     for name in UNUSED:
         (out / name).unlink(missing_ok=True)
+    make_reproducible(out)
 
 
 async def _pagefind(records: Path, out: Path) -> None:

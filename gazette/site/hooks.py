@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .. import pipeline
+from .. import pipeline, sanitize
 from ..config import CONFIG_FILE
 from ..markdown import EXTENSIONS
 from ..progress import Progress
@@ -110,6 +110,10 @@ def on_page_markdown(markdown, page, config, files):
     # The navigation is in the header tabs; the empty left sidebar would only take space.
     page.meta.setdefault("hide", ["navigation"])
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    return sanitize.clean(html)  # the second wall behind `gazette check` (gazette.sanitize)
 
 
 def on_page_context(context, page, config, nav):
