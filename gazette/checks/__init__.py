@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..findings import Report
 from ..library.library import Library
-from . import deadlines, documents, links, manifests, numbers, privacy, relations, sync
+from . import deadlines, documents, html, links, manifests, numbers, privacy, relations, sync
 
 CHECKS = (
     documents.check,
@@ -13,6 +13,7 @@ CHECKS = (
     sync.check,
     manifests.check,
     links.check,
+    html.check,
     privacy.check,
     deadlines.check,
 )

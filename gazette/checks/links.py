@@ -11,44 +11,38 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..findings import Report
+from ..htmlpolicy import url_scheme
 from ..library.document import Document
 from ..library.library import Library
 from ..markdown import heading_ids
+from ..mdsource import autolinks, prose, raw_tags
 from ..model.suggest import did_you_mean
 
-_FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass
 class Link:
     target: str
     line: int
+    image: bool = False
 
 
 def links_in(body: str, first_line: int) -> Iterator[Link]:
-    """Every link and image destination outside code, with its file line."""
-    fence = None
-    for number, line in enumerate(body.split("\n"), first_line):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(2)
-            continue
-        if line.startswith("    ") and not line.strip().startswith(("-", "*", "[")):
-            continue  # indented code block (a rough but safe rule)
-        text = _INLINE_CODE.sub("", line)
+    """Every link and image destination outside code, in Markdown or raw HTML, with its file line."""
+    for number, text in enumerate(prose(body), first_line):
         for found in _INLINE.finditer(text):
-            yield Link(found.group(1), number)
+            yield Link(found.group(1), number, found.group(0).startswith("!"))
         ref = _REFERENCE.match(text)
         if ref:
             yield Link(ref.group(1), number)
+        for url in autolinks(text):
+            yield Link(url, number)
+    for tag in raw_tags(body):
+        for name, value in tag.attrs:
+            if name in ("href", "src"):
+                yield Link(value, tag.line + first_line - 1, tag.tag == "img")
 
 
 def check(library: Library, report: Report) -> None:
@@ -68,8 +62,8 @@ class _Checker:
 
     def check(self, doc: Document, link: Link) -> None:
         target = link.target.strip()
-        if not target or _SCHEME.match(target) or target.startswith("//"):
-            return  # external: `gazette check --online` looks at those
+        if not target or url_scheme(target) is not None:
+            return  # external: gazette.checks.html checks the scheme, `gazette check --online` the address
         parts = urlsplit(target)
         path, anchor = unquote(parts.path), unquote(parts.fragment)
         problem = self._problem(doc, path, anchor)
@@ -82,7 +76,9 @@ class _Checker:
         if path.endswith("/") or "." not in posixpath.basename(path):
             return self._page(doc, path)
         file = self._resolve_file(doc, path)
-        if file is None or not file.is_file():
+        if file is None:
+            return "指向内容文件夹 content/ 之外（经由 .. 或符号链接）：网站只发布 content/ 中的文件，请把文件放到本文件旁边并改用相对路径。"
+        if not file.is_file():
             return self._missing_file(doc, path)
         if file.suffix == ".md":
             return self._markdown_target(doc, file, anchor)
@@ -93,7 +89,8 @@ class _Checker:
     def _resolve_file(self, doc: Document, path: str) -> Path | None:
         base = self.content if path.startswith("/") else doc.path.parent
         resolved = Path(posixpath.normpath((base / path.lstrip("/")).as_posix()))
-        return resolved if resolved.is_relative_to(self.content) else None
+        inside = resolved.is_relative_to(self.content) and resolved.resolve().is_relative_to(self.content.resolve())
+        return resolved if inside else None
 
     def _missing_file(self, doc: Document, path: str) -> str:
         hint = ""
