@@ -71,3 +71,10 @@ def allowed_url(value: str) -> bool:
 def allowed_image(value: str) -> bool:
     """Images are files of the project: relative URLs only."""
     return url_scheme(value) is None
+
+# The Content-Security-Policy of every page (theme/partials/csp.html, redirect pages): the site's own
+# scripts, styles, fonts and images (data: for the theme's icons), Pagefind's index and WebAssembly;
+# no inline script, no style attribute, no plugin, frame, <base> or form to another site.
+CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; manifest-src 'self'; media-src 'self'; object-src 'none'; "
+       "frame-src 'none'; worker-src 'self'; base-uri 'none'; form-action 'self'")

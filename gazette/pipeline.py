@@ -14,6 +14,7 @@ from .checksums import write_checksums
 from .emit import step as emit
 from .library.library import Library
 from .print.step import write_print_edition
+from .redirects import write_redirects
 from .search.indexer import index_site
 
 
@@ -29,5 +30,6 @@ STEPS: list[Step] = [
     Step(emit.LABEL, emit.emit),
     Step("建立检索索引", index_site),
     Step("生成印刷版 PDF", write_print_edition, in_preview=False, counts=True),
+    Step("生成原网址跳转页", write_redirects),
     Step("生成校验和（SHA256SUMS）", write_checksums, in_preview=False),  # last: it hashes every file
 ]

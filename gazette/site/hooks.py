@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .. import pipeline, sanitize
+from ..htmlpolicy import CSP
 from ..config import CONFIG_FILE
 from ..markdown import EXTENSIONS
 from ..progress import Progress
@@ -66,6 +67,7 @@ def on_config(config):
         config.site_url = prepared.library.config.base_url
     _build = _Build(prepared)
     config.site_name = prepared.library.config.name
+    config.extra["csp"] = CSP  # theme/partials/csp.html
     for name, options in EXTENSIONS.items():
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)
