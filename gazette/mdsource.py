@@ -70,6 +70,14 @@ class _Tags(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.found.append(RawTag(tag, tuple((name, value or "") for name, value in attrs), self.getpos()[0]))
 
+    def handle_comment(self, data):
+        # A browser may end a comment earlier than this tokenizer (<!--> …): read its inside as HTML too.
+        inner = _Tags()
+        inner.feed(data)
+        inner.close()
+        line = self.getpos()[0]
+        self.found += [RawTag(t.tag, t.attrs, t.line + line - 1) for t in inner.found]
+
     def handle_decl(self, decl):
         self.found.append(RawTag("!" + decl.split()[0].lower() if decl.split() else "!", (), self.getpos()[0]))
 
