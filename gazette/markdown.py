@@ -51,9 +51,14 @@ def makeExtension(**kwargs) -> Extension:  # noqa: N802 (Python-Markdown loads e
     return _Dialect(**kwargs)
 
 
+def converter() -> markdown.Markdown:
+    """A Markdown converter of the dialect (one per text: it keeps state)."""
+    return markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSIONS)
+
+
 def heading_ids(text: str) -> set[str]:
     """Every anchor a Markdown text defines: heading ids and explicit {#id} / id="…"."""
-    md = markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSIONS)
+    md = converter()
     html = md.convert(text)
     ids: set[str] = set()
 

@@ -55,9 +55,13 @@ def autolinks(line: str) -> list[str]:
 
 def raw_tags(body: str) -> list[RawTag]:
     """Every raw HTML start tag (and comment-like declaration) of the body's prose."""
-    text = "\n".join(_AUTOLINK.sub(" ", line) for line in prose(body))
+    return html_tags("\n".join(_AUTOLINK.sub(" ", line) for line in prose(body)))
+
+
+def html_tags(html: str) -> list[RawTag]:
+    """Every start tag (and comment-like declaration) of an HTML text."""
     parser = _Tags()
-    parser.feed(text)
+    parser.feed(html)
     parser.close()
     return parser.found
 
@@ -77,6 +81,10 @@ class _Tags(HTMLParser):
         inner.close()
         line = self.getpos()[0]
         self.found += [RawTag(t.tag, t.attrs, t.line + line - 1) for t in inner.found]
+
+    def handle_data(self, data):
+        if data.startswith("<!--"):  # a comment left open at the end: the dialect may leave its inside raw
+            self.handle_comment(data[4:])
 
     def handle_decl(self, decl):
         self.found.append(RawTag("!" + decl.split()[0].lower() if decl.split() else "!", (), self.getpos()[0]))

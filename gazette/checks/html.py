@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from ..findings import Report
-from ..htmlpolicy import RAW_ATTRIBUTES, RAW_TAGS, SCHEMES, normalized_url, url_scheme
+from ..htmlpolicy import RAW_ATTRIBUTES, RAW_TAGS, RENDERED_ATTRIBUTES, RENDERED_TAGS, SCHEMES, normalized_url, url_scheme
 from ..library.document import Document
 from ..library.library import Library
-from ..mdsource import RawTag, prose, raw_tags
+from ..markdown import converter
+from ..mdsource import RawTag, html_tags, prose, raw_tags
 from .links import links_in
 
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*=[^{}\n]*)\}")
@@ -47,14 +48,28 @@ def body_problems(body: str, first_line: int) -> list[tuple[int, str]]:
         message = _url_problem(link.target, link.image)
         if message:
             problems.append((link.line, message))
-    return sorted(set(problems))
+    return sorted(set(problems or _rendered_problems(body, first_line)))
 
 
-def _tag_problems(tag: RawTag) -> list[str]:
-    if tag.tag not in RAW_TAGS:
+def _rendered_problems(body: str, first_line: int) -> list[tuple[int, str]]:
+    """What the dialect makes of source the scan above reads differently (e.g. `</<math>`), on the line that holds it."""
+    problems = []
+    lines = prose(body)
+    for tag in html_tags(converter().convert(body)):
+        messages = _tag_problems(tag, RENDERED_TAGS, RENDERED_ATTRIBUTES)
+        messages += [m for name, value in tag.attrs if name in ("href", "src")
+                     for m in [_url_problem(value, tag.tag == "img")] if m]
+        needle = f"<{tag.tag}".lower()
+        line = next((n for n, text in enumerate(lines, first_line) if needle in text.lower()), first_line)
+        problems += [(line, message) for message in messages]
+    return problems
+
+
+def _tag_problems(tag: RawTag, tags=RAW_TAGS, attributes=RAW_ATTRIBUTES) -> list[str]:
+    if tag.tag not in tags:
         return [f"不允许的 HTML 标记 <{tag.tag}>：{_TAGS_HINT}。"]
     problems = []
-    allowed = RAW_ATTRIBUTES["*"] | RAW_ATTRIBUTES.get(tag.tag, frozenset())
+    allowed = attributes["*"] | attributes.get(tag.tag, frozenset())
     for name, value in tag.attrs:
         if name.startswith("on"):
             problems.append(f"<{tag.tag}> 的事件属性 {name} 会在读者的浏览器中运行脚本，不允许使用，请删除。")
