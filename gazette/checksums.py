@@ -13,10 +13,8 @@ NAME = "SHA256SUMS"
 
 def checksum_lines(site_dir: Path) -> list[str]:
     """One line per file under `site_dir` (SHA256SUMS itself excepted), sorted by path."""
-    files = sorted((path for path in site_dir.rglob("*") if path.is_file()),
-                   key=lambda path: path.relative_to(site_dir).as_posix())
-    return [_line(path, path.relative_to(site_dir).as_posix()) for path in files if path.name != NAME or
-            path.parent != site_dir]
+    names = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
+    return [_line(site_dir / name, name) for name in names if name != NAME]
 
 
 def _line(path: Path, name: str) -> str:
