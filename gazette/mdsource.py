@@ -61,8 +61,11 @@ def raw_tags(body: str) -> list[RawTag]:
 def html_tags(html: str) -> list[RawTag]:
     """Every start tag (and comment-like declaration) of an HTML text."""
     parser = _Tags()
-    parser.feed(html)
-    parser.close()
+    try:
+        parser.feed(html)
+        parser.close()
+    except AssertionError:  # the tokenizer gives up on some malformed declarations (<![<): report one there
+        parser.found.append(RawTag("![", (), parser.getpos()[0]))
     return parser.found
 
 
@@ -76,11 +79,8 @@ class _Tags(HTMLParser):
 
     def handle_comment(self, data):
         # A browser may end a comment earlier than this tokenizer (<!--> …): read its inside as HTML too.
-        inner = _Tags()
-        inner.feed(data)
-        inner.close()
         line = self.getpos()[0]
-        self.found += [RawTag(t.tag, t.attrs, t.line + line - 1) for t in inner.found]
+        self.found += [RawTag(t.tag, t.attrs, t.line + line - 1) for t in html_tags(data)]
 
     def handle_data(self, data):
         if data.startswith("<!--"):  # a comment left open at the end: the dialect may leave its inside raw

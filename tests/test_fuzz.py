@@ -94,7 +94,7 @@ TOKENS = ["<", ">", "</", "<script>", "script", "<img", " src=", "x", " onerror=
           "*", "_", "~~", "[^1]", "[^1]: ", "!!! note\n", ":", "/", "../", "file:///etc/hostname", "data:",
           "https://www.gov.cn/", "mailto:a@b", "\t", "\x00", "\ufeff", "\u2028", "公文", "<svg", "<a href=",
           "<a rel=attachment href=", "<table><tr><td>", "</td></tr></table>", "<p onclick=", "<base href=",
-          "<math>", "<style>", "url(", "<div markdown>", "{onclick=", "<https://x.cn>", "<a@b.cn>", "\\"]
+          "<math>", "<style>", "url(", "<![", "<?", "<!x", "<div markdown>", "{onclick=", "<https://x.cn>", "<a@b.cn>", "\\"]
 BODIES = st.lists(st.sampled_from(TOKENS) | st.text(max_size=4), max_size=80).map("".join)
 
 
