@@ -8,6 +8,8 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from pymdownx.slugs import slugify
 
 # Python-Markdown's default slugify drops Chinese (ids like `_1`); this keeps it.
@@ -24,7 +26,37 @@ EXTENSIONS: dict[str, dict] = {
     "toc": {"permalink": True, "slugify": SLUGIFY, "toc_depth": 3},
     "pymdownx.superfences": {},
     "pymdownx.tilde": {},
+    "gazette.markdown": {},  # table alignment as classes (below)
 }
+
+_ALIGN = re.compile(r"^text-align:\s*(left|right|center);?$")
+
+
+class _AlignClasses(Treeprocessor):
+    """Table cell alignment as a class (gz-align-left…): the Content-Security-Policy allows no style attribute."""
+
+    def run(self, root) -> None:
+        for cell in root.iter():
+            if cell.tag not in ("th", "td"):
+                continue
+            match = _ALIGN.match(cell.get("style", ""))
+            if match:
+                del cell.attrib["style"]
+                cell.set("class", " ".join(filter(None, [cell.get("class"), f"gz-align-{match.group(1)}"])))
+
+
+class _Dialect(Extension):
+    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's API)
+        md.treeprocessors.register(_AlignClasses(md), "gazette-align", 1)
+
+
+def makeExtension(**kwargs) -> Extension:  # noqa: N802 (Python-Markdown loads extensions by this name)
+    return _Dialect(**kwargs)
+
+
+def converter() -> markdown.Markdown:
+    """A Markdown converter of the dialect (one per text: it keeps state)."""
+    return markdown.Markdown(extensions=list(EXTENSIONS), extension_configs=EXTENSIONS)
 
 
 class Conversion:

@@ -119,6 +119,10 @@ def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> YamlDoc 
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            problem = _shape_problem(node)
+            if problem:
+                report.error(rel, first_line, problem)
+                return None
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -130,9 +134,63 @@ def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> YamlDoc 
     except (yaml.YAMLError, TypeError, ValueError) as exc:
         report.error(rel, first_line, f"YAML 无法解析：{exc}。请检查头部信息的格式。")
         return None
+    except RecursionError:
+        report.error(rel, first_line, f"YAML 嵌套超过 {MAX_DEPTH} 层，无法读取：头部信息的值最多是“列表中的记录”这样两三层。")
+        return None
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [], yaml.Mark(rel, 0, 0, 0, None, None))
     return YamlDoc(data, node, first_line)
+
+
+class _Cycle(Exception):
+    """An alias inside the value it names."""
+
+
+class _TooDeep(Exception):
+    """Nesting deeper than MAX_DEPTH."""
+
+
+MAX_NODES = 100_000  # values, with every alias (*name) expanded: far above any real front matter
+MAX_DEPTH = 20  # front matter, vocabularies and manifests nest three or four levels
+
+
+def _shape_problem(node: yaml.Node | None) -> str | None:
+    """Why the YAML is unsafe to construct and walk (alias cycle, "billion laughs", deep nesting), if it is."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(current: yaml.Node, depth: int) -> int:
+        key = id(current)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise _Cycle
+        if depth > MAX_DEPTH:
+            raise _TooDeep
+        open_nodes.add(key)
+        children = current.value if isinstance(current, (yaml.SequenceNode, yaml.MappingNode)) else []
+        total = 1
+        for child in children:
+            parts = child if isinstance(child, tuple) else (child,)
+            total += sum(size(part, depth + 1) for part in parts)
+            if total > MAX_NODES:
+                break
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    if node is None:
+        return None
+    try:
+        too_big = size(node, 0) > MAX_NODES
+    except _TooDeep:
+        return f"嵌套超过 {MAX_DEPTH} 层，无法读取：头部信息的值最多是“列表中的记录”这样两三层。"
+    except _Cycle:
+        return "锚点别名（&名称 / *名称）引用了自身，无法读取：请不要在头部信息中使用锚点和别名，直接写出每个值。"
+    if too_big:
+        return (f"锚点别名（&名称 / *名称）展开后超过 {MAX_NODES} 项，无法读取：请不要在头部信息中使用锚点和别名，"
+                "直接写出每个值。")
+    return None
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..findings import Report
 from ..library.library import Library
-from . import deadlines, documents, glyphs, links, manifests, numbers, privacy, relations, sync
+from . import deadlines, documents, glyphs, html, links, manifests, numbers, permanence, privacy, relations, sync
 
 CHECKS = (
     documents.check,
@@ -13,6 +13,8 @@ CHECKS = (
     sync.check,
     manifests.check,
     links.check,
+    html.check,
+    permanence.check,
     privacy.check,
     deadlines.check,
     glyphs.check,

@@ -40,7 +40,10 @@ class _Checker:
             return self._anchor(doc.parsed, target.fragment, "本文件")
         if target.kind is Kind.PAGE:
             return self._page(target)
-        if target.kind in (Kind.OUTSIDE, Kind.MISSING):
+        if target.kind is Kind.OUTSIDE:
+            return ("指向内容文件夹 content/ 之外（经由 .. 或符号链接）：网站只发布 content/ 中的文件，"
+                    "请把文件放到本文件旁边并改用相对路径。")
+        if target.kind is Kind.MISSING:
             return self._missing_file(doc, target.path)
         if target.kind is Kind.DOCUMENT:
             return self._document(doc, target)

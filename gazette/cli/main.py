@@ -9,9 +9,9 @@ import traceback
 from pathlib import Path
 
 from ..errors import GazetteError
-from . import build, check, import_docx, new, pdf, schema, serve
+from . import build, check, import_docx, new, pdf, schema, serve, urls
 
-COMMANDS = (check, build, serve, new, pdf, schema, import_docx)
+COMMANDS = (check, build, serve, new, pdf, schema, import_docx, urls)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -19,10 +19,9 @@ from lxml import html as lxml_html
 
 from ..findings import Report
 from ..markdown import Conversion, Rendered, render
+from ..mdsource import autolinks, prose, raw_tags
 from ..yamlsource import split_front_matter
 
-_FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 
@@ -31,6 +30,7 @@ _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 class Link:
     target: str
     line: int
+    image: bool = False
 
 
 class ParsedBody:
@@ -82,25 +82,19 @@ class ParsedBody:
 
 
 def _links_in(body: str, first_line: int) -> Iterator[Link]:
-    """Every link and image destination outside code, with its file line."""
-    fence = None
-    for number, line in enumerate(body.split("\n"), first_line):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(2)
-            continue
-        if line.startswith("    ") and not line.strip().startswith(("-", "*", "[")):
-            continue  # indented code block (a rough but safe rule)
-        text = _INLINE_CODE.sub("", line)
+    """Every link and image destination outside code, in Markdown or raw HTML, with its file line."""
+    for number, text in enumerate(prose(body), first_line):
         for found in _INLINE.finditer(text):
-            yield Link(found.group(1), number)
+            yield Link(found.group(1), number, found.group(0).startswith("!"))
         ref = _REFERENCE.match(text)
         if ref:
             yield Link(ref.group(1), number)
+        for url in autolinks(text):
+            yield Link(url, number)
+    for tag in raw_tags(body):
+        for name, value in tag.attrs:
+            if name in ("href", "src"):
+                yield Link(value, tag.line + first_line - 1, tag.tag == "img")
 
 
 def parse_file(path: Path) -> ParsedBody:

@@ -11,16 +11,15 @@ what to do with the answer.
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..htmlpolicy import url_scheme
 from .document import Document
 from .library import Library
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 class Kind(Enum):
@@ -53,7 +52,7 @@ class LinkResolver:
 
     def resolve(self, doc: Document, href: str) -> Target:
         href = href.strip()
-        if not href or _SCHEME.match(href) or href.startswith("//"):
+        if not href or url_scheme(href) is not None:
             return Target(Kind.EXTERNAL, href)
         parts = urlsplit(href)
         path, fragment = unquote(parts.path), unquote(parts.fragment)
@@ -74,7 +73,8 @@ class LinkResolver:
         """The file a decoded `path` in `doc` names, if it lies inside content/."""
         base = self.content if path.startswith("/") else doc.path.parent
         resolved = Path(posixpath.normpath((base / path.lstrip("/")).as_posix()))
-        return resolved if resolved.is_relative_to(self.content) else None
+        inside = resolved.is_relative_to(self.content) and resolved.resolve().is_relative_to(self.content.resolve())
+        return resolved if inside else None  # a symbolic link out of content/ is outside too
 
 
 def _page_url(doc: Document, path: str) -> str:

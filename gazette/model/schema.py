@@ -55,6 +55,11 @@ class Schema:
         return self.keys[name]
 
 
+def fix_url_path(text: str) -> str:
+    """documents/2023/x → /documents/2023/x/ (a site path, as the register writes it)."""
+    return "/" + text.strip().strip("/") + "/"
+
+
 def reference(label: str) -> Text:
     ref = Text(one_line=True)
     ref.label = label
@@ -120,6 +125,9 @@ DOCUMENT_SCHEMA = Schema([
     Key("summary", "摘要", Text(), help="一两句话的内容摘要，用于列表和订阅。"),
     Key("print", "纸质版", Bool(), default=True,
         help="false 表示只在网站发布：印刷版只印标题、网址和二维码。"),
+    Key("redirect_from", "原网址", ListOf(Pattern(r"^/[^\s?#]*/$", "以 / 开头并以 / 结尾的本站网址路径，如 /documents/2023/ptfb-2023-9/", fix_url_path)),
+        help="文件改名或移动后，写上它以前的网址（published-urls.txt 中的那一行）；旧网址会自动跳转到本文件。",
+        rule="不能是本站现有页面的网址；同一原网址只能写在一个文件中。", public=False),
     Key("privacy_allow", "已审查公开信息", ListOf(Text(one_line=True)),
         help="经审查可以公开的个人信息原文（如公开的联系电话），逐项列出。",
         rule="每项须在文件中原样出现。", public=False),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ..library.body import ParsedBody
 from ..markdown import EXTENSIONS
+from ..sanitize import clean
 
 PERMALINK_CLASS = EXTENSIONS["toc"].get("permalink_class", "headerlink")  # the site's "¶" after headings
 
@@ -94,7 +95,7 @@ def body_html(body: ParsedBody, prefix: str, link: LinkResolver, image: LinkReso
                     _remove(parent, element)
         PrintRoles(prefix, link, image).run(root)
 
-    return body.marked_html(mark)
+    return clean(body.marked_html(mark), file_images=True)  # the same second wall as the site (gazette.sanitize)
 
 
 def _text(element: etree.Element) -> str:

@@ -30,6 +30,7 @@ from .bundle import wait_until_whole
 from .extract import document_text
 from .fields import facets, search_view
 from .records import write_records
+from .reproducible import make_reproducible
 from .text import prepare, prepare_parts
 
 # The prepared text is made of our own index words: Pagefind must neither stem nor segment it,
@@ -67,6 +68,7 @@ def index_site(library: Library, bodies: dict[str, str], site_dir: Path) -> None
     write_records(out, records, facets())
     for name in UNUSED:
         (out / name).unlink(missing_ok=True)
+    make_reproducible(out)
 
 
 async def _pagefind(records: Path, out: Path) -> dict[str, dict]:

@@ -29,18 +29,24 @@ def published_sources(library: Library) -> set[Path]:
 
 
 def gate(files: Files, library: Library) -> Files:
-    """Drop vocabularies, non-public documents and every file only they use."""
+    """Drop vocabularies, links out of content/, non-public documents and every file only they use."""
     allowed = published_sources(library)
     documents = library.config.documents_dir
+    content = library.config.content_dir
     kept = []
     for file in files:
         source = Path(file.abs_src_path) if file.abs_src_path else None
-        if file.src_uri.startswith("_data/"):
-            continue
+        if file.src_uri.startswith("_data/") or _escapes(source, content):
+            continue  # vocabularies, and symbolic links out of content/ (gazette.checks.html reports them)
         if source and source.is_relative_to(documents) and source.resolve() not in allowed:
             continue
         kept.append(file)
     return Files(kept)
+
+
+def _escapes(source: Path | None, content: Path) -> bool:
+    """A file of content/ that is a symbolic link to somewhere outside it."""
+    return bool(source) and source.is_relative_to(content) and not source.resolve().is_relative_to(content.resolve())
 
 
 def add_generated(files: Files, pages: list[GeneratedPage], config) -> None:

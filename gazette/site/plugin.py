@@ -15,7 +15,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .. import pipeline, urls
+from .. import pipeline, sanitize, urls
+from ..htmlpolicy import CSP
 from ..config import CONFIG_FILE
 from ..markdown import EXTENSIONS
 from ..progress import Progress
@@ -60,6 +61,7 @@ class GazettePlugin(BasePlugin):
             config.site_url = prepared.library.config.base_url
         self.build = SiteBuild(prepared)
         config.site_name = prepared.library.config.name
+        config.extra["csp"] = CSP  # theme/partials/csp.html
         for name, options in EXTENSIONS.items():
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -103,6 +105,7 @@ class GazettePlugin(BasePlugin):
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        html = sanitize.clean(html)  # the second wall behind `gazette check` (gazette.sanitize)
         doc = self.build.documents.get(page.file.src_uri)
         if doc is not None:
             self.build.bodies[doc.id] = html

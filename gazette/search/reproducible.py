@@ -1,0 +1,74 @@
+"""Make Pagefind's bundle a function of the site: the same pages give the same bytes.
+
+Pagefind writes each filter's values (and the list of filters in its metadata) in
+hash-map order, which changes from run to run, and names every file after a hash
+of its bytes. This pass sorts the values and the filter list, renames the filter
+files and the metadata file after their new bytes, and points the metadata and
+pagefind-entry.json at the new names. Everything else Pagefind writes is already
+stable for the same input (docs/decisions.md, 可复现、可校验的网站).
+The site is built in a staging folder (gazette.build), so plain writes suffice.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+from . import cbor
+from .bundle import ENTRY
+
+SIGNATURE = b"pagefind_dcd"  # every compressed Pagefind file starts with it, then CBOR
+FILTERS_AT = 3  # the metadata is [version, pages, index chunks, filters, sorts, meta fields]
+
+
+def make_reproducible(bundle: Path) -> None:
+    """Rewrite the parts of the Pagefind bundle in `bundle` that Pagefind leaves unordered."""
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        language["hash"] = _rewrite_meta(bundle, language["hash"])
+    (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _rewrite_meta(bundle: Path, meta_hash: str) -> str:
+    """Sort the filters of one language; the new hash of its metadata."""
+    language = meta_hash.split("_", 1)[0]
+    old = bundle / f"pagefind.{meta_hash}.pf_meta"
+    meta = _read(old)
+    filters = meta[FILTERS_AT]
+    for pair in filters:
+        pair[1] = _rewrite_filter(bundle / "filter", pair[1], language)
+    filters.sort(key=lambda pair: pair[0])
+    new_hash = _write(bundle, meta, lambda digest: f"pagefind.{language}_{digest[:11]}.pf_meta")
+    if new_hash != old.name:
+        old.unlink()
+    return new_hash.removeprefix("pagefind.").removesuffix(".pf_meta")
+
+
+def _rewrite_filter(folder: Path, filter_hash: str, language: str) -> str:
+    """Sort one filter's values and their pages; the file's new hash."""
+    old = folder / f"{filter_hash}.pf_filter"
+    name, values = _read(old)
+    for value in values:
+        value[1].sort()
+    values.sort(key=lambda value: value[0])
+    new = _write(folder, [name, values], lambda digest: f"{language}_{digest[:7]}.pf_filter")
+    if new != old.name:
+        old.unlink()
+    return new.removesuffix(".pf_filter")
+
+
+def _read(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path.name} is not a Pagefind file")
+    return cbor.loads(data[len(SIGNATURE):])
+
+
+def _write(folder: Path, value, name_for) -> str:
+    """Write `value` as a Pagefind file named after its bytes; the file name."""
+    data = SIGNATURE + cbor.dumps(value)
+    name = name_for(hashlib.sha256(data).hexdigest())
+    (folder / name).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    return name

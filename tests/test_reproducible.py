@@ -1,0 +1,95 @@
+"""A reproducible, verifiable site (issue 11, point 4).
+
+Two builds of the same project from separate copies (cold PDF caches) with the same
+SOURCE_DATE_EPOCH give byte-identical trees, Pagefind bundle and PDFs included;
+SHA256SUMS lists every file and `sha256sum -c` accepts the tree; killing
+`gazette build` at the start of each step leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from emitted import EPOCH_2025, build
+from projects import write_project
+
+DONE = "：完成"  # the end of a step on stderr (gazette.progress), i.e. the start of the next one
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    """The same project built from two copies; (project, first site, second site, first stderr)."""
+    base = tmp_path_factory.mktemp("reproducible")
+    sites, logs = [], []
+    for name in ("one", "two"):
+        root = write_project(base / name, {}, site=True)
+        result = build(root, root / "build" / "site")
+        assert result.returncode == 0, result.stderr
+        sites.append(root / "build" / "site")
+        logs.append(result.stderr)
+    return base / "one", sites[0], sites[1], logs[0]
+
+
+def tree(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(two_builds):
+    _, one, two, _ = two_builds
+    assert (one / "SHA256SUMS").read_bytes() == (two / "SHA256SUMS").read_bytes()
+    assert tree(one) == tree(two)
+    compared = filecmp.dircmp(one, two)
+    assert not compared.diff_files and not compared.left_only and not compared.right_only
+    assert any(name.endswith(".pf_filter") for name in tree(one)) and any(n.endswith(".pdf") for n in tree(one))
+
+
+def test_sha256sums_lists_every_file_and_verifies(two_builds):
+    _, site, _, _ = two_builds
+    listed = [line.split("  ", 1)[1] for line in (site / "SHA256SUMS").read_text(encoding="utf-8").splitlines()]
+    assert listed == sorted(set(tree(site)) - {"SHA256SUMS"})
+    result = subprocess.run(["sha256sum", "-c", "--strict", "--quiet", "SHA256SUMS"], cwd=site,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    copy = site.parent / "tampered"
+    shutil.copytree(site, copy)
+    (copy / "index.html").write_text("篡改", encoding="utf-8")
+    assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=copy, capture_output=True).returncode == 1
+
+
+def test_a_build_killed_at_any_step_leaves_the_previous_site(two_builds):
+    root, site, _, log = two_builds
+    before = tree(site)
+    steps = log.count(DONE)
+    notice = root / "content/documents/2024/gg-2024-1.md"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("示例公告正文。", "改动后的正文。"), encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH_2025}
+    command = [sys.executable, "-m", "gazette", "-C", str(root), "build", "--out", str(site)]
+    killed_after = []
+    # Killed at the start of every step but the last two: after the checksums only MkDocs' return and the swap are left.
+    for step in range(1, steps - 1):
+        with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True) as proc:
+            done = 0
+            for line in proc.stderr:
+                done += DONE in line
+                if done == step:
+                    proc.send_signal(signal.SIGKILL)
+                    killed_after.append(line.split(DONE)[0])
+                    break
+            proc.wait()
+        assert proc.returncode == -signal.SIGKILL, f"the build ended before step {step + 1}"
+        assert tree(site) == before, f"killed after {killed_after[-1]}"
+    assert len(killed_after) == steps - 2 >= 6
+    result = build(root, site)  # not killed: the change arrives
+    assert result.returncode == 0, result.stderr
+    assert tree(site) != before
+    assert subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=site).returncode == 0
