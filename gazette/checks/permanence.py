@@ -10,12 +10,11 @@ from __future__ import annotations
 from ..findings import Report
 from ..library.document import Document
 from ..library.library import Library
+from ..library.listings import page_urls
 from ..redirects import REGISTER, read_register, site_path
 
 
 def check(library: Library, report: Report) -> None:
-    from ..site.urls import page_urls
-
     live = {site_path(url) for url in page_urls(library)}
     declared = _redirects(library, live, report)
     documents = {site_path(doc.url) for doc in library.public}
