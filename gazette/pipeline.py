@@ -14,6 +14,7 @@ from .emit import step as emit
 from .library.library import Library
 from .print.step import write_print_edition
 from .search.indexer import index_site
+from .site.pdfsize import fill_pdf_sizes
 
 
 @dataclass(frozen=True)
@@ -28,4 +29,5 @@ STEPS: list[Step] = [
     Step(emit.LABEL, emit.emit),
     Step("建立检索索引", index_site),
     Step("生成印刷版 PDF", write_print_edition, in_preview=False, counts=True),
+    Step("标注 PDF 文件大小", fill_pdf_sizes, in_preview=False),
 ]

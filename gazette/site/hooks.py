@@ -17,7 +17,7 @@ from ..config import CONFIG_FILE
 from ..markdown import EXTENSIONS
 from ..progress import Progress
 from ..project import load_and_check
-from . import session
+from . import furniture, session
 from .files import add_generated, gate
 from .pages import generated_pages, home_view
 from .views import Views
@@ -94,6 +94,7 @@ def on_env(env, config, files):
     MkDocs renders with autoescaping off; Material's templates keep that behaviour.
     """
     env.autoescape = lambda name: bool(name) and name.startswith("gazette/")
+    env.globals["gz_assets"] = furniture.material_assets()
     return env
 
 
@@ -121,7 +122,9 @@ def on_page_context(context, page, config, nav):
         view = _build.pages[src].view()
     elif page.is_homepage:
         view = home_view(_build.library, _build.views)
-    context["gazette"] = {"site": _site(), "view": view}
+    doc = _build.documents.get(src)
+    context["gazette"] = {"site": _site(), "view": view,
+                          **furniture.furnish(_build.library, src, page.title, doc, view)}
     _build.rendered += 1
     if _build.prepared.tick:
         _build.prepared.tick(_build.rendered, _build.total)

@@ -19,6 +19,7 @@ from ..search.page import search_page
 from .urls import LISTINGS, issue_pdf_url, listing_url
 from ..library.dates import chinese_date
 from .views import Views, date_view
+from .furniture import latest_outside_issue
 
 
 @dataclass
@@ -131,7 +132,7 @@ def home_view(library: Library, views: Views) -> dict:
     latest_issue = max(library.issues, key=lambda i: (i.year, i.number), default=None)
     counts = Counter(doc.kind for doc in public)
     return {
-        "latest": views.links(public[:10]),
+        "latest": views.links(latest_outside_issue(public, latest_issue, 10)),
         "issue": issue_view(latest_issue, views) if latest_issue else None,
         "kinds": [{"name": k.name, "url": listing_url("kinds", k.slug), "count": counts[k.name]} for k in KINDS],
         "count": len(public),

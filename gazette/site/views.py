@@ -15,6 +15,7 @@ from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, EXPIRED, KIND_BY_NAME, REPEALED, VALID
 from ..search.fields import search_view
+from . import panel
 from .urls import document_pdf_url, listing_url
 
 RELATION_LABELS = {"repeals": "本文件废止", "amends": "本文件修改", "supersedes": "本文件替代"}
@@ -89,6 +90,7 @@ class Views:
             "jsonld": jsonld.script(self.library, doc),
             "pdf_url": document_pdf_url(doc),
             "search": search_view(doc, self.vocabularies),
+            "panel": panel.cells(doc),
         })
         return view
 
