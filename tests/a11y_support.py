@@ -51,8 +51,8 @@ def html_file(site: Path, url: str) -> Path:
 
 
 def new_context(browser, elder: bool, **options):
-    """A browser context whose pages start in normal or 适老化 mode."""
-    context = browser.new_context(**options)
+    """A browser context whose pages start in normal or 适老化 mode, without motion (nothing mid-transition)."""
+    context = browser.new_context(reduced_motion="reduce", **options)
     context.add_init_script(f"localStorage.setItem({ELDER_KEY!r}, {json.dumps('1' if elder else '0')})")
     return context
 
@@ -64,14 +64,16 @@ def open_page(page, base: str, url: str) -> None:
         page.wait_for_selector("[data-gz-search][data-state=done]", state="attached", timeout=30000)
         load_results(page)
         page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_load_state("networkidle")
 
 
-def axe_violations(page) -> list[str]:
-    """axe-core's WCAG 2.1 A/AA violations on the open page, one line per rule and element."""
+def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's violations on the open page, one line per rule and element: of the WCAG 2.1 A/AA
+    rules, or of the named rules (e.g. color-contrast-enhanced, 7:1)."""
     assert AXE.is_file(), MISSING_TOOL.format(AXE)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
+    result = page.evaluate("(only) => axe.run(document, {runOnly: only})", only)
     return [f"{v['id']}: {node['target']} {node.get('failureSummary', '')[:200]}"
             for v in result["violations"] for node in v["nodes"]]
 
