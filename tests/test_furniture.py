@@ -93,3 +93,19 @@ def test_headings_landmarks_and_language(read, name):
     assert page.xpath("//a[contains(@class, 'md-skip')]/@href") == ["#gz-content"] and page.xpath("//main[@id='gz-content']")
     assert all(t.xpath(".//th") for t in page.xpath("//main//table")), "a data table without header cells"
     assert all(b.get("role") == "status" for b in page.xpath("//div[contains(@class, 'gz-banner--')]"))
+
+
+def test_a_printed_document_has_no_chrome_and_shows_its_address(sample_site):
+    from search_support import chromium, serve
+
+    with serve(sample_site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + PAGES["call-services"])
+        page.emulate_media(media="print")
+        for chrome in (".md-header", ".md-tabs", ".md-footer", ".gz-breadcrumb", ".gz-services", ".md-button"):
+            assert not page.locator(chrome).first.is_visible(), chrome
+        assert page.locator(".gz-document__title").is_visible() and page.locator(".gz-elements").is_visible()
+        printed = page.locator(".gz-print-only").inner_text()
+        assert site_url() + PAGES["call-services"] in printed and "发布日期" in printed
+        page.emulate_media(media="screen")
+        assert page.locator(".md-header").is_visible() and not page.locator(".gz-print-only").is_visible()
