@@ -22,21 +22,45 @@ def base(sample_site):
         yield url
 
 
-@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
-def test_no_axe_violations_on_any_page_type(browser, base, elder):
+@pytest.fixture(scope="module", params=[False, True], ids=["normal", "elder"])
+def visits(request, browser, base):
+    """Every page type visited once in one mode: {name: {"elder", "axe", "failed", "latin"}}."""
+    elder = request.param
     context = new_context(browser, elder)
     page = context.new_page()
+    failed = []
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    # ERR_ABORTED: a request the browser dropped because the test moved on to the next page.
+    page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and failed.append(f"{r.failure} {r.url}"))
     found = {}
     for name, url in PAGES.items():
+        failed.clear()
         open_page(page, base, url)
-        assert page.evaluate("document.documentElement.classList.contains('gz-elder')") == elder, name
-        violations = axe_violations(page)
-        if elder:  # 适老化: contrast of at least 7:1 (WCAG AAA 1.4.6)
-            violations += axe_violations(page, ["color-contrast-enhanced"])
-        if violations:
-            found[name] = violations
+        found[name] = {
+            "elder": page.evaluate("document.documentElement.classList.contains('gz-elder')"),
+            # 适老化: also a contrast of at least 7:1 (WCAG AAA 1.4.6)
+            "axe": axe_violations(page, ("color-contrast-enhanced",) if elder else ()),
+            "failed": list(failed), "latin": visible_latin(page),
+        }
     context.close()
-    assert not found
+    return elder, found
+
+
+def test_no_axe_violations_on_any_page_type(visits):
+    elder, found = visits
+    assert all(v["elder"] == elder for v in found.values())
+    assert {name: v["axe"] for name, v in found.items() if v["axe"]} == {}
+
+
+def test_no_request_fails_on_any_page(visits, base):
+    _, found = visits
+    assert found["404"]["failed"] == [f"404 {base}{PAGES['404']}"]  # only the missing page itself
+    assert {name: v["failed"] for name, v in found.items() if v["failed"] and name != "404"} == {}
+
+
+def test_no_english_a_reader_meets(visits):
+    _, found = visits
+    assert {name: sorted(set(v["latin"])) for name, v in found.items() if v["latin"]} == {}
 
 
 def test_search_filters_open_on_a_phone_have_no_axe_violations(browser, base):
@@ -74,20 +98,3 @@ def visible_latin(page) -> list[str]:
         text = re.sub(r"[A-Za-z0-9〔〕\[\]]+〔\d{4}〕\d+号", " ", text)
         runs += [run for run in re.findall(r"[A-Za-z]{2,}", text) if run not in LATIN_ALLOWED]
     return runs
-
-
-def test_no_request_fails_and_no_english_on_any_page(browser, base):
-    context = new_context(browser, False)
-    page = context.new_page()
-    failed, english = [], {}
-    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
-    page.on("requestfailed", lambda r: failed.append(f"{r.failure} {r.url}"))
-    for name, url in PAGES.items():
-        open_page(page, base, url)
-        page.wait_for_load_state("networkidle")  # every request answered before the next page
-        runs = visible_latin(page)
-        if runs:
-            english[name] = sorted(set(runs))
-    context.close()
-    assert failed == [f"404 {base}{PAGES['404']}"]  # only the missing page itself
-    assert not english
