@@ -70,6 +70,8 @@ def test_search_filters_open_on_a_phone_have_no_axe_violations(browser, base):
     page.click("[data-gz-filters]")
     assert page.locator(".gz-facet").first.is_visible()
     assert axe_violations(page) == []
+    heights = page.eval_on_selector_all(".gz-facet__option", "(all) => all.map((e) => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 44  # each filter is a 44 px tap target
     context.close()
 
 
