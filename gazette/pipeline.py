@@ -29,5 +29,5 @@ STEPS: list[Step] = [
     Step(emit.LABEL, emit.emit),
     Step("建立检索索引", index_site),
     Step("生成印刷版 PDF", write_print_edition, in_preview=False, counts=True),
-    Step("标注 PDF 文件大小", fill_pdf_sizes, in_preview=False),
+    Step("标注 PDF 文件大小", lambda library, site: fill_pdf_sizes(site), in_preview=False),
 ]

@@ -6,14 +6,13 @@ import re
 from pathlib import Path
 
 from ..atomic import write_atomic
-from ..library.library import Library
 from .views import _size
 
 MARKER = re.compile(r'<span class="gz-pdf-size" data-gz-pdf="([^"]+)"></span>')
 
 
-def fill_pdf_sizes(library: Library, site: Path) -> None:
-    """Write （PDF，1.2 MB） into every marker whose PDF exists; leave the others empty."""
+def fill_pdf_sizes(site: Path) -> None:
+    """Write the size, e.g. （464 KB）, into every marker whose PDF exists; leave the others empty."""
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         if 'class="gz-pdf-size"' not in html:
