@@ -23,7 +23,7 @@ EXTENSIONS: dict[str, dict] = {
     "footnotes": {},
     "md_in_html": {},
     "tables": {},
-    "toc": {"permalink": True, "slugify": SLUGIFY, "toc_depth": 3},
+    "toc": {"permalink": True, "permalink_title": "本节链接", "slugify": SLUGIFY, "toc_depth": 3},
     "pymdownx.superfences": {},
     "pymdownx.tilde": {},
     "gazette.markdown": {},  # table alignment as classes (below)

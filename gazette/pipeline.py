@@ -18,6 +18,7 @@ from .print.step import write_print_edition
 from .progress import Progress
 from .redirects import write_redirects
 from .search.indexer import index_site
+from .print.pdfsize import fill_pdf_sizes
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ STEPS: list[Step] = [
     Step(emit.LABEL, lambda out, tick: emit.emit(out.library, out.feeds, out.site_dir)),
     Step("建立检索索引", lambda out, tick: index_site(out.library, out.bodies, out.site_dir)),
     Step("生成印刷版 PDF", lambda out, tick: write_print_edition(out.library, out.site_dir, tick), in_preview=False),
+    Step("标注 PDF 文件大小", lambda out, tick: fill_pdf_sizes(out.site_dir), in_preview=False),
     Step("生成原网址跳转页", lambda out, tick: write_redirects(out.library, out.site_dir)),
     Step("生成校验和（SHA256SUMS）", lambda out, tick: write_checksums(out.library, out.site_dir), in_preview=False),
 ]

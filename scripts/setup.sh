@@ -14,7 +14,9 @@ for list in scripts/apt-build.txt $([ "$purpose" = test ] && echo scripts/apt-te
 done
 missing=()
 for pkg in "${packages[@]+"${packages[@]}"}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  # Installed, or a command of that name is already there (e.g. npm shipped inside another nodejs build).
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || command -v "$pkg" >/dev/null \
+    || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "安装系统软件包：${missing[*]}"
@@ -41,4 +43,15 @@ if [ ! -f "$stamp" ] || ! grep -qx -e "$want" -e "$hash-test" "$stamp"; then
   extras=""; [ "$purpose" = test ] && extras="[test]"
   .venv/bin/pip install --quiet --disable-pip-version-check -e ".${extras}"
   echo "$want" > "$stamp"
+fi
+
+# Test tools from npm (tools/package.json, pinned in tools/package-lock.json): axe-core and vnu-jar.
+if [ "$purpose" = test ]; then
+  tools_stamp="tools/node_modules/.gazette-installed"
+  tools_hash="$(sha256sum tools/package-lock.json | cut -d' ' -f1)"
+  if [ ! -f "$tools_stamp" ] || ! grep -qx "$tools_hash" "$tools_stamp"; then
+    echo "安装测试工具（axe-core、vnu-jar）"
+    npm ci --prefix tools --ignore-scripts --no-audit --no-fund --silent
+    echo "$tools_hash" > "$tools_stamp"
+  fi
 fi

@@ -128,7 +128,7 @@ def test_every_listing_links_its_own_feed_in_body_and_head(site, library):
         html = (site / url / "index.html").read_text(encoding="utf-8")
         feed = "feeds/all.xml" if url == "documents/" else f"feeds/{url.rstrip('/')}.xml"
         relative = posixpath.relpath(feed, url)
-        assert re.search(rf'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="{re.escape(relative)}">',
+        assert re.search(rf'<link rel="alternate feed" type="application/atom\+xml" title="[^"]+" href="{re.escape(relative)}">',
                          head(html)), url
         assert f'<a href="{relative}" type="application/atom+xml">' in html.split("</head>", 1)[1], url
     empty = [urls.listing(g, e.slug) for g, (_, v, _) in urls.LISTINGS.items() if v for e in library.vocabularies[v].entries

@@ -78,7 +78,8 @@ def test_results_filling_in_do_not_move_the_more_button(page, base):
     after = more.bounding_box()["y"], page.locator(".gz-search__results").bounding_box()["height"]
     assert len(held) >= 3
     assert after[1] != before[1]  # the results did change height ...
-    assert abs(after[0] - before[0]) < 1  # ... and the button did not move
+    # ... and the button did not move (Chromium snaps each scroll adjustment to a whole pixel: within 2 px)
+    assert abs(after[0] - before[0]) < 2
 
 
 def only_at_run_ends(text: str, char: str) -> bool:

@@ -17,6 +17,7 @@ from ..library.listings import Entry, Listing, Route
 from ..model.kinds import AGENCY_KINDS, KINDS
 from ..search.page import search_view
 from .views import Views, date_view
+from .furniture import latest_outside_issue
 
 
 @dataclass
@@ -87,7 +88,7 @@ def home_view(library: Library, views: Views, route: Route | None = None) -> dic
     latest_issue = max(library.issues, key=lambda i: (i.year, i.number), default=None)
     counts = Counter(doc.kind for doc in public)
     return {
-        "latest": views.links(public[:10]),
+        "latest": views.links(latest_outside_issue(public, latest_issue, 10)),
         "issue": issue_view(latest_issue, views) if latest_issue else None,
         "kinds": [{"name": k.name, "url": urls.kind_listing(k.name), "count": counts[k.name]} for k in KINDS],
         "count": len(public),

@@ -21,6 +21,7 @@ from ..config import CONFIG_FILE
 from ..markdown import EXTENSIONS
 from ..progress import Progress
 from ..project import load_and_check
+from . import furniture
 from .files import add_generated, gate
 from .pages import home_view
 from .session import Prepared, SiteBuild
@@ -88,6 +89,7 @@ class GazettePlugin(BasePlugin):
         MkDocs renders with autoescaping off; Material's templates keep that behaviour.
         """
         env.autoescape = lambda name: bool(name) and name.startswith("gazette/")
+        env.globals["gz_assets"] = furniture.material_assets()
         return env
 
     def on_files(self, files, config):
@@ -121,7 +123,8 @@ class GazettePlugin(BasePlugin):
             view = build.pages[src].view()
         elif page.is_homepage:  # the editors' own content/index.md
             view = home_view(build.library, build.views)
-        context["gazette"] = {"site": build.site(), "view": view, "urls": urls.template_urls()}
+        context["gazette"] = {"site": build.site(), "view": view, "urls": urls.template_urls(),
+                              **furniture.furnish(build.library, src, page.title, build.documents.get(src), view)}
         build.rendered += 1
         if build.prepared.tick:
             build.prepared.tick(build.rendered, build.total)

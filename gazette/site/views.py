@@ -18,6 +18,8 @@ from ..library.library import Library
 from ..library.validity import banner
 from ..model.kinds import VALID
 from ..model.relations import CHANGES
+from ..sizes import file_size
+from . import panel
 
 STATUS_CLASSES = {"有效": "valid", "失效": "expired", "废止": "repealed", "已修订": "amended"}
 
@@ -89,6 +91,7 @@ class Views:
             "deadline_passed": bool(doc.deadline and doc.deadline < self.library.build_date),
             "jsonld": jsonld.script(self.library, doc),
             "pdf_url": urls.document_pdf(doc.id),
+            "panel": panel.cells(doc),
         })
         return view
 
@@ -115,9 +118,5 @@ def _attachment(doc: Document, attachment: dict) -> dict:
         "title": attachment["title"],
         "url": urls.attachment(doc.id, attachment["file"]),
         "type": Path(attachment["file"]).suffix.lstrip(".").upper(),
-        "size": _size(path.stat().st_size) if path.is_file() else "",
+        "size": file_size(path.stat().st_size) if path.is_file() else "",
     }
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} 字节"
