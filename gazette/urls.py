@@ -111,4 +111,4 @@ def absolute(base_url: str, path: str) -> str:
 def template_urls() -> dict[str, str]:
     """The fixed URLs the templates link to, by name."""
     return {"home": HOME, "documents": DOCUMENTS, "issues": ISSUES, "search": SEARCH, "subscribe": SUBSCRIBE,
-            "all_feed": ALL_FEED, "calendar": CALENDAR, **{group: f"{group}/" for group in LISTINGS}}
+            "all_feed": ALL_FEED, "calendar": CALENDAR, "sitemap": SITEMAP, **{group: f"{group}/" for group in LISTINGS}}

@@ -8,7 +8,7 @@ import pytest
 
 from a11y_support import PAGES, html_file
 from emitted import site_url
-from gazette.site.panel import APPLIES, ELEMENTS
+from gazette.site.panel import APPLIES, label
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_mixed_listings_label_kinds_and_empty_entries_are_not_links(read, sample
 def test_the_elements_panel_shows_what_applies_to_the_kind(read, sample_library, name):
     doc = next(d for d in sample_library.public if d.url == PAGES[name])
     labels = texts(read(doc.url).xpath("//dl[@class='gz-elements__list']//dt"))
-    allowed = {ELEMENTS[key] for key in APPLIES[doc.kind]} | {"申报截止日期"}
+    allowed = {label(key) for key in APPLIES[doc.kind]} | {"申报截止日期"}
     assert set(labels) <= allowed and "标题" in labels
     if doc.kind == "政策文件":
         assert len(labels) == len(APPLIES[doc.kind]) == 11

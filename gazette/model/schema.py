@@ -29,6 +29,7 @@ class Key:
     default: Any = None
     example: Any = None  # the value `gazette new` and the docs show
     public: bool = True  # False: an editorial note that never reaches open data
+    panel: bool = False  # True: shown in the document page's 公文要素 panel whenever a document has a value
 
     @property
     def description(self) -> str:

@@ -26,9 +26,8 @@ class _Reader(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        names = {name for name, _ in attrs}
         classes = set((dict(attrs).get("class") or "").split())
-        skip = bool("data-pagefind-ignore" in names or classes & SKIPPED_CLASSES or tag in SKIPPED_TAGS)
+        skip = bool(classes & SKIPPED_CLASSES or tag in SKIPPED_TAGS)
         if not self.skipping and tag in BLOCKS:
             self.text.append("\n")
         if tag in VOID:

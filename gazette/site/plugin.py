@@ -90,6 +90,7 @@ class GazettePlugin(BasePlugin):
         """
         env.autoescape = lambda name: bool(name) and name.startswith("gazette/")
         env.globals["gz_assets"] = furniture.material_assets()
+        env.globals["gz_urls"] = urls.template_urls()  # the fixed URLs templates link to (gazette.urls)
         return env
 
     def on_files(self, files, config):
@@ -123,7 +124,7 @@ class GazettePlugin(BasePlugin):
             view = build.pages[src].view()
         elif page.is_homepage:  # the editors' own content/index.md
             view = home_view(build.library, build.views)
-        context["gazette"] = {"site": build.site(), "view": view, "urls": urls.template_urls(),
+        context["gazette"] = {"site": build.site(), "view": view,
                               **furniture.furnish(build.library, src, page.title, build.documents.get(src), view)}
         build.rendered += 1
         if build.prepared.tick:
