@@ -37,10 +37,6 @@ RENDERED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": RAW_ATTRIBUTES["*"] | {"class"},
 }
 
-# Attributes that hold a URL (in any HTML element a payload could use).
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background",
-                            "cite", "srcset", "longdesc", "dynsrc", "lowsrc", "ping", "manifest", "codebase"})
-
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
 

@@ -9,6 +9,7 @@ headless Chromium, recording dialogs, CSP violations and requests to other sites
 from __future__ import annotations
 
 import os
+from urllib.parse import quote
 from unittest import mock
 
 import pytest
@@ -96,12 +97,19 @@ def test_no_payload_runs_in_chromium_and_text_stays_text(hostile_site):
             found = {key: value for key, value in page.evaluate(AUDIT).items() if value}
             if found:
                 problems[url] = found
-        shown = {name: page.goto(base + f"documents/{doc_id(name)}/") and page.inner_text(".gz-document__body")
-                 for name in TEXT}
+        page.goto(base + "search/?q=" + quote("示例"))  # Pagefind and its WebAssembly under the CSP
+        page.wait_for_selector("[data-gz-search][data-state]", state="attached", timeout=30000)
+        searched = (page.get_attribute("[data-gz-search]", "data-state"), page.locator(".gz-result").count(),
+                    page.evaluate("window.__gz.csp"))
+        shown = {}
+        for name in TEXT:
+            page.goto(base + f"documents/{doc_id(name)}/")
+            shown[name] = page.inner_text(".gz-document__body")
         page.goto(base + f"documents/{doc_id('title')}/")
         title = page.inner_text("h1.gz-document__title")
         context.close()
     assert dialogs == [] and foreign == [] and problems == {} and errors == []
+    assert searched[0] == "done" and searched[1] > 0 and searched[2] == []
     assert {name: SHOWN[name] in text for name, text in shown.items()} == {name: True for name in TEXT}
     assert title == TITLE
 

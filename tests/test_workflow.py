@@ -24,7 +24,8 @@ def test_workflow_structure():
     assert "pull_request" in data["on"] and "schedule" in data["on"]
     check, links = data["jobs"]["check"], data["jobs"]["links"]
     runs = [step["run"] for step in check["steps"] if "run" in step]
-    assert runs == ["scripts/setup.sh build", ".venv/bin/gazette check --format github", ".venv/bin/gazette build"]
+    assert runs == ["scripts/setup.sh build", ".venv/bin/gazette check --format github", ".venv/bin/gazette urls --check",
+                    ".venv/bin/gazette build"]
     upload = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"].rstrip("/") == "build/site"
     assert all("@v" in step["uses"] for job in data["jobs"].values() for step in job["steps"] if "uses" in step)
