@@ -30,3 +30,13 @@ COLLECTION_SCHEMA = Schema([
     Key("order", "排列顺序", Integer(),
         help="在专题列表 /collections/ 中的位置，数字小的在前；不填的排在最后，按网址名排列。"),
 ])
+
+
+# How a collection page groups its members, in order: (anchor, heading, 信息类别 in the group).
+# Interpretations stand beside the policy they interpret; one whose policy is not held is listed on its own.
+GROUPS = (
+    ("policies", "政策文件和解读", ("政策文件", "政策解读")),
+    ("faq", "常见问题", ("常见问题",)),
+    ("calls", "申报通知", ("申报通知",)),
+    ("notices", "公告通报", ("公告通报",)),
+)
