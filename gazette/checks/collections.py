@@ -52,7 +52,7 @@ def _empty(collection: Collection, report: Report) -> None:
         report.error(collection.rel, collection.line("tags") if "tags" in collection.values else collection.line("documents"),
                      "专题中没有任何主动公开的文件：请在 documents 中列出文件，或在 tags 中写已有公开文件使用的标签。")
     else:
-        report.error(collection.rel, collection.front.first_line,
+        report.error(collection.rel, max(collection.front.first_line - 1, 1),  # the opening ---
                      "专题没有收录文件：请用 documents 列出文件编号或发文字号，或用 tags 按标签收录（两者至少写一项）。")
 
 
