@@ -28,6 +28,8 @@ PAGES = {
     "issues": "issues/",
     "issue": "issues/2024/5/",
     "documents": "documents/",
+    "collections": "collections/",
+    "collection": "collections/yanglao-fuwu/",  # interpretations beside policies, services, a repealed member
     "agencies": "agencies/",
     "agency": "agencies/qfb/",
     "topics": "topics/",
