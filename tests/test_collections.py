@@ -88,6 +88,12 @@ def test_a_bad_file_name_and_a_broken_intro_link_are_errors(findings):
     assert any(f.startswith(f"{C}Shi_Li.md:7: 错误: 链接“../documents/2024/nope.md”指向的文件不存在") for f in found)
 
 
+def test_personal_data_in_a_collection_is_an_error(findings):
+    found = findings({C + "shili.md": collection("tags: [营商环境]\n", "咨询电话：13912345678。\n")})
+    assert found == [f"{C}shili.md:7: 错误: 专题中发现疑似手机号码“13912345678”：专题会整体公开，不应含有个人信息或密级标志，"
+                     "请删除；需要公开的联系方式请写在相关文件中，经审查后公开。"]
+
+
 def test_a_repealed_member_and_an_interpretation_left_out_are_warnings(findings):
     files = {
         D + "ptfb-2024-2.md": """\

@@ -17,6 +17,7 @@ from ..library.links import Kind, LinkResolver
 from ..model.collection import COLLECTION_SCHEMA
 from ..model.keys import PLACEHOLDER
 from ..model.kinds import POLICY, VALID
+from .privacy import scan
 
 
 def check(library: Library, report: Report) -> None:
@@ -25,6 +26,7 @@ def check(library: Library, report: Report) -> None:
         _listed(collection, report)
         _empty(collection, report)
         _intro(collection, report)
+        _privacy(collection, report)
         for doc in collection.members:
             _validity(collection, doc, report)
         _omissions(collection, linkers, report)
@@ -63,6 +65,15 @@ def _intro(collection: Collection, report: Report) -> None:
         report.error(collection.rel, line, "专题简介中仍有“【待填写……】”占位符，请替换为实际内容。")
     if not collection.body.strip():
         report.warning(collection.rel, collection.body_line, "专题简介（头部信息之后的正文）为空：请写几句话，说明专题面向谁、包括哪些内容。")
+
+
+def _privacy(collection: Collection, report: Report) -> None:
+    """A collection is published whole: personal data or a secrecy marking in it is an error (no privacy_allow here)."""
+    text = collection.path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+    for hit in scan(text):
+        line = text.count("\n", 0, hit.offset) + 1
+        report.error(collection.rel, line, f"专题中发现疑似{hit.what}“{hit.text}”：专题会整体公开，不应含有个人信息或密级标志，"
+                                           "请删除；需要公开的联系方式请写在相关文件中，经审查后公开。")
 
 
 def _validity(collection: Collection, doc: Document, report: Report) -> None:
