@@ -151,7 +151,7 @@ def test_a_document_linking_a_member_is_a_warning_unless_held(findings):
 
 
 @pytest.fixture(scope="module")
-def checked(fixed_epoch=None):
+def checked():
     import os
 
     from emitted import EPOCH_2025

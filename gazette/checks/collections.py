@@ -14,9 +14,9 @@ from ..library.collection import Collection
 from ..library.document import Document
 from ..library.library import Library
 from ..library.links import Kind, LinkResolver
-from ..model.collection import COLLECTION_SCHEMA
+from ..model.collection import COLLECTION_SCHEMA, NOT_IN_FORCE
 from ..model.keys import PLACEHOLDER
-from ..model.kinds import POLICY, VALID
+from ..model.kinds import POLICY
 from .privacy import scan
 
 
@@ -77,7 +77,7 @@ def _privacy(collection: Collection, report: Report) -> None:
 
 
 def _validity(collection: Collection, doc: Document, report: Report) -> None:
-    if doc.status == VALID:
+    if doc.status not in NOT_IN_FORCE:
         return
     state = doc.status if doc.status.startswith("已") else "已" + doc.status
     newer = "、".join(f"“{d.title}”（{d.id}）" for d in doc.newer if d.is_public and not collection.holds(d))
@@ -95,7 +95,7 @@ def _linkers(library: Library) -> dict[int, list[Document]]:
     resolver = LinkResolver(library)
     found: dict[int, list[Document]] = {}
     for doc in library.public:
-        if doc.status != VALID:
+        if doc.status in NOT_IN_FORCE:
             continue  # a document no longer in force is no omission
         for link in doc.parsed.links:
             target = resolver.resolve(doc, link.target)

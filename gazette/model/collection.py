@@ -7,6 +7,7 @@ derive from COLLECTION_SCHEMA (content-model.md, "Collections").
 from __future__ import annotations
 
 from .fields import Integer, ListOf, Text
+from .kinds import AMENDED, EXPIRED, REPEALED
 from .schema import ALWAYS, DOCUMENT_SCHEMA, REF, Key, Schema, reference
 
 FOLDER = "collections"  # content/collections/<slug>.md
@@ -40,3 +41,7 @@ GROUPS = (
     ("calls", "申报通知", ("申报通知",)),
     ("notices", "公告通报", ("公告通报",)),
 )
+
+# Validity that the 巡检 reports of a member, and that a collection page shows as it is (a call's deadline
+# state, 申报中 or 已截止, stands in for any other validity).
+NOT_IN_FORCE = (REPEALED, EXPIRED, AMENDED)

@@ -16,8 +16,8 @@ from ..library.collection import Collection
 from ..library.document import Document
 from ..library.library import Library
 from ..library.listings import Route
-from ..model.collection import GROUPS
-from ..model.kinds import CALL, INTERPRETATION, POLICY, VALID
+from ..model.collection import GROUPS, NOT_IN_FORCE
+from ..model.kinds import CALL, INTERPRETATION, POLICY
 from .views import Views, date_view
 
 OPEN, CLOSED = "申报中", "已截止"
@@ -85,7 +85,7 @@ def _calls_first(members: list[Document], today: dt.date) -> list[Document]:
     def key(doc: Document) -> tuple:
         if doc.kind != CALL or not doc.deadline:
             return (1, 0)
-        if doc.deadline >= today and doc.status == VALID:
+        if doc.deadline >= today and doc.status not in NOT_IN_FORCE:
             return (0, doc.deadline.toordinal())
         return (2, -doc.deadline.toordinal())
     return sorted(members, key=key)  # stable: members keep their collection order within a rank
@@ -96,7 +96,7 @@ def _row(views: Views, doc: Document, today: dt.date) -> dict:
     row["state"], row["state_class"] = doc.status, row["status_class"]
     if doc.kind == CALL and doc.deadline:
         row["deadline"] = date_view(doc.deadline)
-        if doc.status == VALID:
+        if doc.status not in NOT_IN_FORCE:
             row["state"] = OPEN if doc.deadline >= today else CLOSED
             row["state_class"] = STATE_CLASSES[row["state"]]
     return row
