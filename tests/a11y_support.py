@@ -30,6 +30,7 @@ PAGES = {
     "documents": "documents/",
     "collections": "collections/",
     "collection": "collections/yanglao-fuwu/",  # interpretations beside policies, services, a repealed member
+    "collection-calls": "collections/huiqi-zhengce/",  # calls with their deadline state, an expired member
     "agencies": "agencies/",
     "agency": "agencies/qfb/",
     "topics": "topics/",

@@ -232,3 +232,16 @@ def test_open_calls_come_first_by_deadline_and_show_their_state(project):
         ("documents/2024/sb-c/", "申报中"), ("documents/2024/sb-b/", "申报中"),
         ("documents/2024/sb-a/", "已截止"), ("documents/2024/sb-d/", "已截止")]
     assert calls[0]["deadline"]["text"] == "2025年2月1日"
+
+
+def test_an_interpretation_without_its_policy_stands_alone_and_names_it(project):
+    reading = ("---\ntitle: 《示例管理办法》政策解读\nkind: 政策解读\nissuer: 区府办\npublished: 2024-03-05\n"
+               "disclosure: 主动公开\ninterprets: 2024/ptfb-2024-1\n---\n\n解读正文。\n")
+    root = project({D + "jd-ptfb-2024-1.md": reading, C + "shili.md": collection("documents: [2024/jd-ptfb-2024-1]\n")})
+    library, report = load_and_check(root)
+    assert report.ok
+    [group] = _view(library, "shili")["groups"]
+    assert group["anchor"] == "policies"
+    [row] = group["rows"]
+    assert row["url"] == "documents/2024/jd-ptfb-2024-1/" and "readings" not in row
+    assert row["interprets"]["url"] == "documents/2024/ptfb-2024-1/"
