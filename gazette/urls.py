@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import urljoin
 
+from .model.collection import FOLDER as COLLECTION_FOLDER, LABEL as COLLECTION_LABEL
 from .model.kinds import KINDS
 
 HOME = ""
@@ -26,6 +27,10 @@ CALENDAR = "feeds/deadlines.ics"
 DOCUMENTS_JSON = "api/documents.json"
 DOCUMENTS_SCHEMA = "api/documents.schema.json"
 SITEMAP = "sitemap.xml"
+COLLECTIONS = f"{COLLECTION_FOLDER}/"  # 专题: /collections/ and /collections/<slug>/
+COLLECTION_GROUP = COLLECTION_FOLDER  # the feed group of the collections: /feeds/collections/<slug>.xml
+COLLECTIONS_JSON = "api/collections.json"
+COLLECTIONS_SCHEMA = "api/collections.schema.json"
 
 
 
@@ -88,6 +93,21 @@ def kind_listing(kind: str) -> str:
     return listing("kinds", KIND_SLUGS[kind])
 
 
+def collection(slug: str) -> str:
+    """/collections/<slug>/: one collection (专题)."""
+    return f"{COLLECTIONS}{slug}/"
+
+
+def collection_source(slug: str) -> str:
+    """The collection's Markdown file as MkDocs names it (below content/)."""
+    return f"{COLLECTIONS}{slug}.md"
+
+
+def group_label(group: str) -> str:
+    """The Chinese name of a feed group: a listing group, or 专题."""
+    return COLLECTION_LABEL if group == COLLECTION_GROUP else LISTINGS[group].label
+
+
 def feed(group: str | None, slug: str) -> str:
     """/feeds/<group>/<slug>.xml; the feed of every document when group is None."""
     return f"{FEEDS}{group}/{slug}.xml" if group else ALL_FEED
@@ -111,4 +131,5 @@ def absolute(base_url: str, path: str) -> str:
 def template_urls() -> dict[str, str]:
     """The fixed URLs the templates link to, by name."""
     return {"home": HOME, "documents": DOCUMENTS, "issues": ISSUES, "search": SEARCH, "subscribe": SUBSCRIBE,
+            "collections": COLLECTIONS,
             "all_feed": ALL_FEED, "calendar": CALENDAR, "sitemap": SITEMAP, **{group: f"{group}/" for group in LISTINGS}}

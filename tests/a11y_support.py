@@ -28,6 +28,9 @@ PAGES = {
     "issues": "issues/",
     "issue": "issues/2024/5/",
     "documents": "documents/",
+    "collections": "collections/",
+    "collection": "collections/yanglao-fuwu/",  # interpretations beside policies, services, a repealed member
+    "collection-calls": "collections/huiqi-zhengce/",  # calls with their deadline state, an expired member
     "agencies": "agencies/",
     "agency": "agencies/qfb/",
     "topics": "topics/",

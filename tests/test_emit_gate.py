@@ -62,6 +62,17 @@ amends: [2024/hidden-2024-1]
 
 公告正文。
 """,
+    # A collection (专题) gathering by a tag the hidden policy has, listing the notice that amends it.
+    "content/collections/shili.md": """\
+---
+title: 示例专题
+summary: 示例专题的简介。
+documents: [2024/gg-2024-2]
+tags: [营商环境, 养老服务]
+---
+
+示例专题的简介。
+""",
     D + "sb-2024-1.md": """\
 ---
 title: 上海市普陀区长征镇人民政府关于开展示例项目申报的通知
@@ -108,6 +119,33 @@ def test_nothing_of_a_non_public_document_is_emitted(site):
         text = data.decode("utf-8")
         for needle in needles:
             assert needle not in text, f"{name} contains {needle}"
+
+
+def test_no_page_names_a_non_public_document_and_collections_hold_only_public_ones(site):
+    pages = page_files(site)
+    assert "collections/" in pages and "collections/shili/" in pages
+    for url, path in pages.items():
+        text = path.read_text(encoding="utf-8")
+        assert HIDDEN_TITLE not in text and HIDDEN_CALL_TITLE not in text, url
+        if url.startswith("collections/"):
+            assert "hidden-2024-1" not in text and "普府办〔2024〕9号" not in text, url
+    entries = feedparser.parse((site / "feeds/collections/shili.xml").read_bytes()).entries
+    assert sorted(e.link for e in entries) == [SITE + "documents/2024/gg-2024-2/", SITE + "documents/2024/ptfb-2024-1/"]
+    members = json.loads((site / "api/collections.json").read_text(encoding="utf-8"))["collections"][0]["documents"]
+    assert sorted(d["id"] for d in members) == ["2024/gg-2024-2", "2024/ptfb-2024-1"]
+
+
+def test_check_findings_about_collections_never_name_a_non_public_document(tmp_path):
+    from gazette.project import load_and_check
+    from projects import write_project
+
+    files = {**FILES, "content/collections/shili.md": FILES["content/collections/shili.md"].replace(
+        "documents: [2024/gg-2024-2]", "documents: [2024/gg-2024-2, 2024/hidden-2024-1]")}
+    _, report = load_and_check(write_project(tmp_path / "project", files))
+    found = [f.format() for f in report.findings if f.path.startswith("content/collections/")]
+    assert any("指向的文件不是主动公开" in f for f in found)  # the hidden policy: an error
+    assert any("（2024/ptfb-2024-1）已废止" in f for f in found)  # repealed by the hidden one: a 巡检 warning
+    assert not any(HIDDEN_TITLE in f for f in found)
 
 
 def test_entries_only_a_non_public_document_has_get_no_feed(site):

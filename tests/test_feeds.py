@@ -30,6 +30,8 @@ def expected_feeds(library) -> dict[str, set[str]]:
         for group, values in names.items():
             for name in values:
                 expected.setdefault(f"feeds/{group}/{slugs[group][name]}.xml", set()).add(doc.id)
+    for collection in library.collections:  # 专题: every member (tests/test_collection_pages.py)
+        expected[f"feeds/collections/{collection.slug}.xml"] = {doc.id for doc in collection.members}
     return expected
 
 
@@ -49,6 +51,8 @@ def test_every_feed_parses_and_lists_what_its_listing_lists(site, library):
         listing = (site / page.removeprefix(SITE) / "index.html").read_text(encoding="utf-8")
         listed = [urljoin(page, href) for href in listed_documents(listing)]
         assert len(parsed.entries) == len(listed) > 0, path
+        if "/collections/" in page:  # a collection page groups by kind; its feed is newest first
+            listed = sorted(listed, key=[e.link for e in parsed.entries].index)
         assert [e.link for e in parsed.entries] == listed, path  # same documents, same order
         self_link = next(link.href for link in parsed.feed.links if link.rel == "self")
         assert self_link == SITE + path.relative_to(site).as_posix()
@@ -100,7 +104,7 @@ def test_opml_lists_every_feed_grouped(site):
     assert sorted(urls) == sorted(SITE + p.relative_to(site).as_posix() for p in feeds_of(site))
     assert all(o.get("type") == "rss" and o.get("text") and o.get("htmlUrl", "").startswith(SITE) for o in feeds)
     top = [o.get("text") for o in root.find("body")]
-    assert top == ["全部文件", "标签", "发文机关", "主题分类", "信息类别"]
+    assert top == ["全部文件", "专题", "标签", "发文机关", "主题分类", "信息类别"]
     agencies = next(o for o in root.find("body") if o.get("text") == "发文机关")
     assert [o.get("text") for o in agencies] == ["区政府", "部门", "街镇"]
     tags = next(o for o in root.find("body") if o.get("text") == "标签")

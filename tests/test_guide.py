@@ -6,6 +6,7 @@ import pytest
 
 from gazette.cli.main import COMMANDS, parser
 from gazette.config import CONFIG_SCHEMA
+from gazette.model.collection import COLLECTION_SCHEMA
 from gazette.model.manifest import ISSUE_SCHEMA
 from gazette.model.schema import DOCUMENT_SCHEMA
 from gazette.model.vocabulary import VOCABULARY_SCHEMAS
@@ -19,7 +20,7 @@ def subcommands() -> dict[str, argparse.ArgumentParser]:
     return dict(action.choices)
 
 
-@pytest.mark.parametrize("schema", [DOCUMENT_SCHEMA, ISSUE_SCHEMA, CONFIG_SCHEMA, *VOCABULARY_SCHEMAS.values()])
+@pytest.mark.parametrize("schema", [DOCUMENT_SCHEMA, COLLECTION_SCHEMA, ISSUE_SCHEMA, CONFIG_SCHEMA, *VOCABULARY_SCHEMAS.values()])
 def test_every_key_is_documented(schema):
     missing = [key.name for key in schema if f"`{key.name}`" not in GUIDE]
     assert missing == []

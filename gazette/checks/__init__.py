@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..findings import Report
 from ..library.library import Library
-from . import deadlines, documents, glyphs, html, links, manifests, numbers, permanence, privacy, relations, sync
+from . import collections, deadlines, documents, glyphs, html, links, manifests, numbers, permanence, privacy, relations, sync
 
 CHECKS = (
     documents.check,
@@ -18,6 +18,7 @@ CHECKS = (
     privacy.check,
     deadlines.check,
     glyphs.check,
+    collections.check,
 )
 
 

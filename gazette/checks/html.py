@@ -28,6 +28,9 @@ def check(library: Library, report: Report) -> None:
         for line, message in body_problems(doc.body, doc.body_line, doc.parsed):
             report.error(doc.rel, line, message)
         _attachments(library, doc, report)
+    for collection in library.collections:  # a collection's intro is published like a body
+        for line, message in body_problems(collection.body, collection.body_line, collection.parsed):
+            report.error(collection.rel, line, message)
     _symlinks(library, report)
 
 

@@ -19,6 +19,9 @@ def check(library: Library, report: Report) -> None:
     for doc in library.documents.values():
         for link in doc.parsed.links:
             checker.check(doc, link)
+    for collection in library.collections:  # a collection's intro links like a document body
+        for link in collection.parsed.links:
+            checker.check(collection, link)
 
 
 class _Checker:

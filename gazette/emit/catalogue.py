@@ -17,7 +17,7 @@ ALL_NAME = "全部文件"
 
 @dataclass(frozen=True)
 class Feed:
-    group: str | None  # agencies | topics | tags | kinds; None: every document
+    group: str | None  # agencies | topics | tags | kinds | collections; None: every document
     slug: str
     name: str  # the vocabulary entry, as readers know it
     section: str | None  # tag group or agency kind (区政府, 部门, 街镇…); None when ungrouped
@@ -30,13 +30,15 @@ class Feed:
 
     @property
     def page(self) -> str:
-        """Site-relative URL of the listing page the feed follows."""
+        """Site-relative URL of the listing (or collection) page the feed follows."""
+        if self.group == urls.COLLECTION_GROUP:
+            return urls.collection(self.slug)
         return urls.listing(self.group, self.slug) if self.group else urls.DOCUMENTS
 
     @property
     def label(self) -> str:
         """The feed's name for readers: 标签“营商环境”, or 全部文件."""
-        return f"{urls.LISTINGS[self.group].label}“{self.name}”" if self.group else ALL_NAME
+        return f"{urls.group_label(self.group)}“{self.name}”" if self.group else ALL_NAME
 
 
 def catalogue(library: Library) -> list[Feed]:
@@ -44,7 +46,14 @@ def catalogue(library: Library) -> list[Feed]:
     feeds = [Feed(None, "all", ALL_NAME, None, tuple(library.public))]
     for listing in library.listings.values():
         feeds.extend(Feed(listing.group, e.slug, e.name, e.section, e.documents) for e in listing.entries if e.documents)
+    feeds.extend(collection_feed(c) for c in library.collections if c.members)
     return feeds
+
+
+def collection_feed(collection) -> Feed:
+    """The feed of one collection (专题): every member, newest first (collection: gazette.library.collection.Collection)."""
+    return Feed(urls.COLLECTION_GROUP, collection.slug, collection.title, None,
+                tuple(sorted(collection.members, key=lambda doc: doc.sort_key)))
 
 
 def calls(library: Library) -> list[Document]:
@@ -63,7 +72,7 @@ def feed_link(group: str | None, slug: str, name: str, count: int) -> dict | Non
 # The subscription list groups agencies in three levels: 区府办 is part of the district government.
 AGENCY_LEVELS = {"区政府": "区政府", "区府办": "区政府", "部门": "部门", "街镇": "街镇"}
 # The subscription list leads with these groups; any other listing group follows in urls.LISTINGS order.
-SECTION_FIRST = ("tags", "agencies", "topics")
+SECTION_FIRST = (urls.COLLECTION_GROUP, "tags", "agencies", "topics")
 
 
 @dataclass(frozen=True)
@@ -76,14 +85,15 @@ class Section:
 
 
 def sections(feeds: list[Feed]) -> list[Section]:
-    """Feeds grouped for the subscription page and the OPML: all, tags, agencies, topics, kinds."""
+    """Feeds grouped for the subscription page and the OPML: all, collections, tags, agencies, topics, kinds."""
     result = [Section(ALL_NAME, None, ((None, tuple(f for f in feeds if f.group is None)),))]
-    for group in sorted(urls.LISTINGS, key=lambda g: SECTION_FIRST.index(g) if g in SECTION_FIRST else len(SECTION_FIRST)):
+    groups = [urls.COLLECTION_GROUP, *urls.LISTINGS]
+    for group in sorted(groups, key=lambda g: SECTION_FIRST.index(g) if g in SECTION_FIRST else len(SECTION_FIRST)):
         parts: dict[str | None, list[Feed]] = {}
         for feed in (f for f in feeds if f.group == group):
             key = AGENCY_LEVELS.get(feed.section, feed.section) if group == "agencies" else feed.section
             parts.setdefault(key, []).append(feed)
         order = sorted(parts, key=lambda key: key is None)  # vocabulary order; ungrouped last
         if parts:
-            result.append(Section(urls.LISTINGS[group].label, group, tuple((key, tuple(parts[key])) for key in order)))
+            result.append(Section(urls.group_label(group), group, tuple((key, tuple(parts[key])) for key in order)))
     return result

@@ -12,6 +12,7 @@ from ..model.kinds import EXPIRED, VALID
 from ..model.docnumber import DocNumber
 from ..model.relations import CHANGES
 from ..model.vocabulary import Vocabularies
+from .collection import Collection
 from .document import Document
 from .issue import Issue
 from .listings import Listing, Route, listings, routes
@@ -24,6 +25,7 @@ class Library:
     build_date: dt.date
     documents: dict[str, Document] = field(default_factory=dict)  # every document, public or not
     issues: list[Issue] = field(default_factory=list)  # sorted by year, number
+    collections: list[Collection] = field(default_factory=list)  # 专题, in /collections/ order
 
     @cached_property
     def by_doc_number(self) -> dict[str, Document]:
@@ -52,6 +54,10 @@ class Library:
     def public(self) -> list[Document]:
         """Published documents, newest first."""
         return sorted((d for d in self.documents.values() if d.is_public), key=lambda d: d.sort_key)
+
+    def collections_of(self, doc: Document) -> list[Collection]:
+        """The collections (专题) that hold a public document, in /collections/ order."""
+        return [c for c in self.collections if c.holds(doc)]
 
     def resolve(self, reference: str) -> Document | None:
         """A document by id or by 发文字号 (a sloppy 发文字号 spelling is tolerated)."""

@@ -77,6 +77,7 @@ def _members(public: list[Document]) -> dict[str, dict[str, list[Document]]]:
 # Kinds of generated page; the site layer maps each to its template and view.
 HOME, DOCUMENT_INDEX, ISSUE_INDEX, ISSUE, LISTING_INDEX, LISTING, SUBSCRIBE, SEARCH = (
     "home", "documents", "issues", "issue", "listing-index", "listing", "subscribe", "search")
+COLLECTION_INDEX = "collections"  # /collections/; each collection's own page is its Markdown file, like a document
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,6 +97,7 @@ def routes(library) -> list[Route]:
         pages.append(Route(urls.HOME, "首页", HOME))
     pages.append(Route(urls.DOCUMENTS, "文件库", DOCUMENT_INDEX))
     pages.append(Route(urls.ISSUES, "公报", ISSUE_INDEX))
+    pages.append(Route(urls.COLLECTIONS, "专题", COLLECTION_INDEX))
     for issue in sorted(library.issues, key=lambda i: (i.year, i.number), reverse=True):
         pages.append(Route(issue.url, f"{library.config.name} {issue.title}", ISSUE, issue))
     for listing in library.listings.values():
@@ -108,4 +110,5 @@ def routes(library) -> list[Route]:
 
 def page_urls(library) -> set[str]:
     """Every HTML page URL of the site: the home page, every public document and generated page."""
-    return {urls.HOME, *(doc.url for doc in library.public), *(route.url for route in library.routes)}
+    return {urls.HOME, *(doc.url for doc in library.public), *(route.url for route in library.routes),
+            *(collection.url for collection in library.collections)}

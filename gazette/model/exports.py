@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .collection import COLLECTION_SCHEMA
 from .kinds import KINDS
 from .manifest import ISSUE_SCHEMA
 from .schema import ALL, DOCUMENT_SCHEMA, Schema
@@ -35,6 +36,13 @@ def markdown_reference() -> str:
         markdown_table(DOCUMENT_SCHEMA),
         "",
         "信息类别（kind）：" + "、".join(f"{k.name}（网址 /kinds/{k.slug}/）" for k in KINDS) + "。",
+        "",
+        "## 专题头部信息（content/collections/*.md）",
+        "",
+        "每个专题一个 Markdown 文件，文件名（小写英文字母、数字和连字符）决定网址 /collections/<文件名>/；"
+        "头部信息之后的正文是专题简介。",
+        "",
+        markdown_table(COLLECTION_SCHEMA),
         "",
         "## 期刊目录（issues/*.yml）",
         "",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .fields import Context, ecma_escape
+from .collection import COLLECTION_SCHEMA
 from .keys import PLACEHOLDER
 from .kinds import GENRES, KINDS, TITLE_CLOSERS
 from .manifest import ISSUE_SCHEMA
@@ -96,6 +97,12 @@ def vocabulary_schema(name: str, ctx: Context | None = None) -> dict:
             "type": "array", "items": entry}
 
 
+def collection_schema(ctx: Context | None = None) -> dict:
+    """A collection's front matter (content/collections/*.md)."""
+    return {"$schema": DRAFT, "$id": BASE_ID + "collection.json",
+            **_object(COLLECTION_SCHEMA, ctx or Context(), "政府公报专题头部信息")}
+
+
 def config_schema(ctx: Context | None = None) -> dict:
     """The project settings (gazette.yml)."""
     return {"$schema": DRAFT, "$id": BASE_ID + "gazette.json", **_object(CONFIG_SCHEMA, ctx or Context(), "公报项目设置")}
@@ -105,6 +112,7 @@ def config_schema(ctx: Context | None = None) -> dict:
 TARGETS = {
     "document": ("front-matter.json", "content/documents/**/*.md 的头部信息", document_schema),
     "issue": ("issue.json", "issues/*.yml", issue_schema),
+    "collection": ("collection.json", "content/collections/*.md 的头部信息", collection_schema),
     "agencies": ("agencies.json", "content/_data/agencies.yml", lambda ctx: vocabulary_schema("agencies", ctx)),
     "topics": ("topics.json", "content/_data/topics.yml", lambda ctx: vocabulary_schema("topics", ctx)),
     "tags": ("tags.json", "content/_data/tags.yml", lambda ctx: vocabulary_schema("tags", ctx)),

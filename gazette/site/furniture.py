@@ -37,6 +37,10 @@ def furnish(library: Library, src_uri: str, title: str, doc: Document | None, vi
     if doc is not None:
         return {"meta": _meta(doc.title, doc.summary or _document_line(doc), "article"),
                 "breadcrumb": _document_trail(doc)}
+    collection = next((c for c in library.collections if src_uri == urls.collection_source(c.slug)), None)
+    if collection is not None:
+        return {"meta": _meta(collection.title, collection.summary, "website"),
+                "breadcrumb": [_crumb("首页", ""), _crumb("专题", urls.COLLECTIONS), _crumb(collection.title, None)]}
     issue = next((i for i in library.issues if src_uri == f"{i.url}index.md"), None)
     if issue is not None:
         return {"meta": _meta(title, _issue_line(library, issue), "website"),

@@ -16,6 +16,7 @@ from ..library.library import Library
 from ..library.listings import Entry, Listing, Route
 from ..model.kinds import AGENCY_KINDS, KINDS
 from ..search.page import search_view
+from .collections import collections_index_view
 from .views import Views, date_view
 from .furniture import latest_outside_issue
 
@@ -106,6 +107,7 @@ PAGE_KINDS: dict[str, tuple[str, View]] = {
     pages.LISTING: ("gazette/listing.html", listing_view),
     pages.SUBSCRIBE: ("gazette/subscribe.html", lambda library, views, route: subscribe.subscribe_view(library, views.feeds)),
     pages.SEARCH: ("gazette/search.html", lambda library, views, route: search_view(library)),
+    pages.COLLECTION_INDEX: ("gazette/collections.html", collections_index_view),
 }
 
 

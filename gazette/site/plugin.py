@@ -23,6 +23,7 @@ from ..progress import Progress
 from ..project import load_and_check
 from . import furniture
 from .files import add_generated, gate
+from .collections import collection_view
 from .pages import home_view
 from .session import Prepared, SiteBuild
 
@@ -32,6 +33,7 @@ DEFAULT_NAV = [
     {"首页": urls.page_source(urls.HOME)},
     {"公报": urls.page_source(urls.ISSUES)},
     {"文件库": urls.page_source(urls.DOCUMENTS)},
+    {"专题": urls.page_source(urls.COLLECTIONS)},
     *({label: urls.page_source(f"{group}/")} for group, (label, *_) in urls.LISTINGS.items()),
     {"订阅": urls.page_source(urls.SUBSCRIBE)},
 ]
@@ -103,6 +105,8 @@ class GazettePlugin(BasePlugin):
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self.build.documents:
             page.meta["template"] = "gazette/document.html"
+        elif page.file.src_uri in self.build.collections:
+            page.meta["template"] = "gazette/collection.html"
         # The navigation is in the header tabs; the empty left sidebar would only take space.
         page.meta.setdefault("hide", ["navigation"])
         return markdown
@@ -120,6 +124,8 @@ class GazettePlugin(BasePlugin):
         view = None
         if src in build.documents:
             view = build.views.document(build.documents[src])
+        elif src in build.collections:
+            view = collection_view(build.library, build.views, build.collections[src])
         elif src in build.pages:
             view = build.pages[src].view()
         elif page.is_homepage:  # the editors' own content/index.md

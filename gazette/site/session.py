@@ -36,6 +36,7 @@ class SiteBuild:
         self.views = Views(self.library, self.feeds)
         self.pages: dict[str, GeneratedPage] = {p.src_uri: p for p in generated_pages(self.library, self.views)}
         self.documents = {urls.document_source(doc.id): doc for doc in self.library.public}
+        self.collections = {urls.collection_source(c.slug): c for c in self.library.collections}
         self.bodies: dict[str, str] = {}  # document id -> rendered body HTML (MkDocs' page.content)
         self.rendered = 0
         self.total = 0

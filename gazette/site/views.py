@@ -92,6 +92,7 @@ class Views:
             "jsonld": jsonld.script(self.library, doc),
             "pdf_url": urls.document_pdf(doc.id),
             "panel": panel.cells(doc),
+            "collections": [{"title": c.title, "url": c.url} for c in self.library.collections_of(doc)],
         })
         return view
 
