@@ -27,7 +27,7 @@ def urls(docs) -> list[str]:
 
 
 def test_every_document_page_describes_itself_as_legislation(site, library):
-    force = {"有效": "InForce", "失效": "NotInForce", "废止": "NotInForce"}
+    force = {"有效": "InForce", "失效": "NotInForce", "废止": "NotInForce", "申报中": "InForce", "已截止": "NotInForce"}
     for doc in library.public:
         data = jsonld_of(site, doc)
         assert data["@context"] == "https://schema.org" and data["@type"] == "Legislation"
@@ -83,8 +83,10 @@ def test_deadline_calendar_lists_every_public_deadline(site, library):
         assert event.decoded("dtstart") == doc.deadline
         assert event.decoded("dtend") == doc.deadline + dt.timedelta(days=1)
         assert doc.title in str(event["summary"])
-        midnight = dt.datetime.combine(doc.published, dt.time(), dt.timezone(dt.timedelta(hours=8)))
-        assert event.decoded("dtstamp") == midnight  # from the content (no call in the sample has changed since)
+        # From the content: published, or the day after the deadline once the call has closed.
+        changed = doc.deadline + dt.timedelta(days=1) if doc.status == "已截止" else doc.published
+        midnight = dt.datetime.combine(changed, dt.time(), dt.timezone(dt.timedelta(hours=8)))
+        assert event.decoded("dtstamp") == midnight
     assert len({str(e["uid"]) for e in events}) == len(events)
     hidden = [d for d in library.documents.values() if not d.is_public and d.deadline]
     assert all(SITE + d.url not in {str(e["url"]) for e in events} for d in hidden)
