@@ -66,8 +66,9 @@ def versions(library: Library, doc: Document) -> dict:
     """版本沿革 both ways and transitively: `legislationChanges` names every document this one changes,
     directly or through the documents it changes; the reverse (no schema.org term of its own) is the same
     property read backwards, JSON-LD's `@reverse`. Direct repeals and amendments keep their own terms."""
+    changed_by = _targets(library, later(doc))
     data = {"legislationChanges": _targets(library, earlier(doc)),
-            "@reverse": {"legislationChanges": _targets(library, later(doc))} if later(doc) else None}
+            "@reverse": {"legislationChanges": changed_by} if changed_by else None}
     return {key: value for key, value in data.items() if value}
 
 

@@ -80,7 +80,6 @@ class Views:
             "tags": [self.entry("tags", "tags", n) for n in doc.tags or []],
             "kind_url": urls.kind_listing(doc.kind),
             "valid": doc.status == VALID,
-            "newer": [self.reference(d) for d in doc.newer],
             "banner": self._notice(validity.banner(doc)),
             "status_note": self._notice(validity.note(doc)),
             "cited_by": self.links(doc.cited_by),
