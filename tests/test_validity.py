@@ -193,8 +193,11 @@ def test_the_open_data_and_the_structured_data_say_the_same(site, doc_id):
     assert record["status_text"] == line
     assert record["repealed_on"] == ("2024-04-01" if doc_id == "2023/old" else None)
     assert record["status_follows"] == (f"{SITE}documents/{FOLLOWED[doc_id]}/" if doc_id in FOLLOWED else None)
-    script = page(site, doc_id).xpath("//script[@type='application/ld+json']")[0].text
-    assert json.loads(script)["legislationLegalForce"]["@id"] == "https://schema.org/" + force
+    script = json.loads(page(site, doc_id).xpath("//script[@type='application/ld+json']")[0].text)
+    assert script["legislationLegalForce"]["@id"] == "https://schema.org/" + force
+    repealers = script.get("@reverse", {}).get("legislationRepeals", [])
+    assert [(r["@id"], r["legislationDateOfApplicability"]) for r in repealers] == \
+        ([(f"{SITE}documents/2024/ptfb-2024-1/", "2024-04-01")] if doc_id == "2023/old" else [])
 
 
 def test_the_open_data_validates_against_its_schema(site):

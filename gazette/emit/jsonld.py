@@ -11,6 +11,7 @@ import json
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, OPEN, VALID
+from ..library.validity import repeal
 from ..library.versions import earlier, later
 from ..model.relations import CHANGES, INTERPRETS
 from ..library.dates import updated
@@ -65,11 +66,18 @@ def legislation(library: Library, doc: Document) -> dict:
 def versions(library: Library, doc: Document) -> dict:
     """版本沿革 both ways and transitively: `legislationChanges` names every document this one changes,
     directly or through the documents it changes; the reverse (no schema.org term of its own) is the same
-    property read backwards, JSON-LD's `@reverse`. Direct repeals and amendments keep their own terms."""
-    changed_by = _targets(library, later(doc))
+    property read backwards, JSON-LD's `@reverse`. Direct repeals and amendments keep their own terms; a
+    repealed document names its repealers the same way, each with the day the repeal applies from."""
+    reverse = {"legislationChanges": _targets(library, later(doc)), "legislationRepeals": _repealers(library, doc)}
     data = {"legislationChanges": _targets(library, earlier(doc)),
-            "@reverse": {"legislationChanges": changed_by} if changed_by else None}
+            "@reverse": {key: value for key, value in reverse.items() if value}}
     return {key: value for key, value in data.items() if value}
+
+
+def _repealers(library: Library, doc: Document) -> list[dict]:
+    found = repeal(doc)
+    return [{**target, "legislationDateOfApplicability": _date(d.effective or d.published)}
+            for d, target in zip(found.by, _targets(library, found.by))] if found else []
 
 
 def script(library: Library, doc: Document) -> str:
