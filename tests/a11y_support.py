@@ -25,6 +25,7 @@ PAGES = {
     "faq": "documents/2024/faq-mzj-yanglao/",
     "repealed-banner": "documents/2023/ptfb-2023-9/",
     "amended-banner": "documents/2023/pfg-2023-15/",
+    "interpretation-of-repealed": "documents/2023/jd-ptfb-2023-9/",
     "issues": "issues/",
     "issue": "issues/2024/5/",
     "documents": "documents/",

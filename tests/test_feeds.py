@@ -88,10 +88,14 @@ def test_a_changed_status_updates_the_entry(site, library):
         newer = max(d.published for docs in doc.related_from.values() for d in docs)
         entry = entries[SITE + doc.url]
         assert entry.updated.startswith(max(newer, doc.published).isoformat()), doc.id
-    expired = [doc for doc in library.public if doc.status == "失效"]
+    expired = [doc for doc in library.public if doc.status == "失效" and doc.follows is None]
     assert expired
     for doc in expired:
         assert entries[SITE + doc.url].updated.startswith((doc.expires + dt.timedelta(days=1)).isoformat())
+    followers = [doc for doc in library.public if doc.follows is not None]  # interpretations follow their policy
+    assert followers
+    for doc in followers:
+        assert entries[SITE + doc.url].updated[:10] == entries[SITE + doc.follows.url].updated[:10], doc.id
 
 
 def test_opml_lists_every_feed_grouped(site):

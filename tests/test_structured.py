@@ -27,7 +27,7 @@ def urls(docs) -> list[str]:
 
 
 def test_every_document_page_describes_itself_as_legislation(site, library):
-    force = {"有效": "InForce", "失效": "NotInForce", "废止": "NotInForce"}
+    force = {"有效": "InForce", "失效": "NotInForce", "废止": "NotInForce", "申报中": "InForce", "已截止": "NotInForce"}
     for doc in library.public:
         data = jsonld_of(site, doc)
         assert data["@context"] == "https://schema.org" and data["@type"] == "Legislation"
@@ -46,7 +46,10 @@ def test_every_document_page_describes_itself_as_legislation(site, library):
             assert status == force[doc.status], doc.id
         assert [t["@id"] for t in data.get("legislationRepeals", [])] == urls(doc.relations.get("repeals", []))
         assert [t["@id"] for t in data.get("legislationAmends", [])] == urls(doc.relations.get("amends", []))
-        assert [t["@id"] for t in data.get("legislationChanges", [])] == urls(doc.relations.get("supersedes", []))
+        # legislationChanges: every document this one changes, directly (any relation) or through others (版本沿革).
+        changes = [t["@id"] for t in data.get("legislationChanges", [])]
+        direct = {u for key in ("repeals", "amends", "supersedes") for u in urls(doc.relations.get(key, []))}
+        assert direct <= set(changes) and len(changes) == len(set(changes)), doc.id
 
 
 def test_the_sample_exercises_every_legislation_field(site, library):
@@ -83,8 +86,10 @@ def test_deadline_calendar_lists_every_public_deadline(site, library):
         assert event.decoded("dtstart") == doc.deadline
         assert event.decoded("dtend") == doc.deadline + dt.timedelta(days=1)
         assert doc.title in str(event["summary"])
-        midnight = dt.datetime.combine(doc.published, dt.time(), dt.timezone(dt.timedelta(hours=8)))
-        assert event.decoded("dtstamp") == midnight  # from the content (no call in the sample has changed since)
+        # From the content: published, or the day after the deadline once the call has closed.
+        changed = doc.deadline + dt.timedelta(days=1) if doc.status == "已截止" else doc.published
+        midnight = dt.datetime.combine(changed, dt.time(), dt.timezone(dt.timedelta(hours=8)))
+        assert event.decoded("dtstamp") == midnight
     assert len({str(e["uid"]) for e in events}) == len(events)
     hidden = [d for d in library.documents.values() if not d.is_public and d.deadline]
     assert all(SITE + d.url not in {str(e["url"]) for e in events} for d in hidden)

@@ -16,6 +16,7 @@ from feedgen.feed import FeedGenerator
 from ..library.document import Document
 from ..library.library import Library
 from ..library.dates import chinese_date
+from ..library.validity import line as validity_line
 from .catalogue import Feed
 from ..library.dates import latest, moment, updated
 from .excerpt import excerpt
@@ -86,7 +87,7 @@ def categories(doc: Document) -> list[tuple[str, str]]:
 def content_html(doc: Document, url: str, summary: str) -> str:
     """The 公文要素 and the summary as a small HTML fragment, with a link to the full text."""
     rows = [("发文字号", doc.doc_number), ("发文机关", "、".join(doc.issuers)), ("信息类别", doc.kind),
-            ("发布日期", chinese_date(doc.published)), ("有效性", doc.status)]
+            ("发布日期", chinese_date(doc.published)), ("有效性", validity_line(doc))]
     if doc.deadline:
         rows.append(("申报截止日期", chinese_date(doc.deadline)))
     items = "".join(f"<li>{label}：{escape(value)}</li>" for label, value in rows if value)

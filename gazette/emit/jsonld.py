@@ -10,7 +10,9 @@ import json
 
 from ..library.document import Document
 from ..library.library import Library
-from ..model.kinds import AMENDED, VALID
+from ..model.kinds import AMENDED, OPEN, VALID
+from ..library.validity import repeal
+from ..library.versions import earlier, later
 from ..model.relations import CHANGES, INTERPRETS
 from ..library.dates import updated
 from .. import urls
@@ -20,9 +22,9 @@ LANGUAGE = "zh-CN"
 
 
 def legal_force(doc: Document) -> str:
-    """InForce when 有效; PartiallyInForce when 已修订 only by relations that leave it partly in force
-    (amended, not superseded); otherwise NotInForce."""
-    if doc.status == VALID:
+    """InForce when 有效 (or 申报中); PartiallyInForce when 已修订 only by relations that leave it partly in
+    force (amended, not superseded); otherwise NotInForce (an interpretation follows its policy's state)."""
+    if doc.status in (VALID, OPEN):
         return "InForce"
     changed_by = [r for r in CHANGES if r.effect == AMENDED and doc.related_from.get(r.key)]
     if doc.status == AMENDED and changed_by and all(r.partial for r in changed_by):
@@ -57,7 +59,25 @@ def legislation(library: Library, doc: Document) -> dict:
     }
     for relation in CHANGES:
         data[relation.jsonld] = _targets(library, doc.relations.get(relation.key, []))
+    data.update(versions(library, doc))
     return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def versions(library: Library, doc: Document) -> dict:
+    """版本沿革 both ways and transitively: `legislationChanges` names every document this one changes,
+    directly or through the documents it changes; the reverse (no schema.org term of its own) is the same
+    property read backwards, JSON-LD's `@reverse`. Direct repeals and amendments keep their own terms; a
+    repealed document names its repealers the same way, each with the day the repeal applies from."""
+    reverse = {"legislationChanges": _targets(library, later(doc)), "legislationRepeals": _repealers(library, doc)}
+    data = {"legislationChanges": _targets(library, earlier(doc)),
+            "@reverse": {key: value for key, value in reverse.items() if value}}
+    return {key: value for key, value in data.items() if value}
+
+
+def _repealers(library: Library, doc: Document) -> list[dict]:
+    found = repeal(doc)
+    return [{**target, "legislationDateOfApplicability": _date(d.effective or d.published)}
+            for d, target in zip(found.by, _targets(library, found.by))] if found else []
 
 
 def script(library: Library, doc: Document) -> str:

@@ -17,13 +17,14 @@ from typing import Any
 from ..library.document import Document
 from ..library.library import Library
 from ..model.fields import Context
-from ..model.kinds import STATUSES
+from ..model.kinds import STATES
 from ..model.manifest import ISSUE_SCHEMA as MANIFEST
 from ..model.relations import CHANGES, INTERPRETS
 from ..model.schema import DOCUMENT_SCHEMA, Key
 from .. import urls
 from ..library.dates import latest, updated
 from .shapes import URL_SCHEMA, is_list, plain, shape
+from . import history
 from ..urls import DOCUMENTS_JSON, DOCUMENTS_SCHEMA
 
 Value = Callable[[Library, Document], Any]
@@ -103,8 +104,9 @@ def _issue_schema(ctx: Context) -> dict:
 
 # Keys whose published value is what the Library computed, not what the editor wrote.
 OVERRIDES = {
-    "status": Column("status", "有效性", lambda ctx: {"type": "string", "enum": list(STATUSES)},
-                     lambda library, doc: doc.status, "计算所得的有效性：填写的有效性优先，其次为被废止、被修改或替代、过期。"),
+    "status": Column("status", "有效性", lambda ctx: {"type": "string", "enum": list(STATES)},
+                     lambda library, doc: doc.status, "计算所得的有效性：填写的有效性优先，其次为被废止、被修改或替代、过期；"
+                     "政策解读随所解读的政策文件，有截止日期的申报通知为“申报中”或“已截止”。"),
     "genre": Column("genre", "文种", lambda ctx: _nullable(shape(DOCUMENT_SCHEMA["genre"].field, ctx)),
                     lambda library, doc: doc.effective_genre, "填写的文种，未填写时从标题结尾推断。"),
     INTERPRETS.key: Column(INTERPRETS.key, INTERPRETS.name, lambda ctx: _nullable(URL_SCHEMA),
@@ -126,6 +128,8 @@ COMPUTED_AFTER = [
     *[Column(r.reverse_key, r.reverse_label, lambda ctx: {"type": "array", "items": URL_SCHEMA},
              lambda library, doc, key=r.key: _urls(library, doc.related_from.get(key, [])))
       for r in CHANGES],
+    *[Column(name, label, lambda ctx, schema=schema: schema, value, help)
+      for name, label, schema, value, help in history.COLUMNS],
     Column("issue", "刊登期次", lambda ctx: _nullable(_issue_schema(ctx)), _issue, "收录本文件的一期公报。"),
     Column("pdf_url", "PDF 版", lambda ctx: URL_SCHEMA, pdf_url, "本文件单行本 PDF 的网址。"),
 ]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..clock import CHINA
-from ..model.kinds import EXPIRED
+from ..model.kinds import CLOSED, EXPIRED
 from ..model.relations import CHANGES
 from .document import Document
 
@@ -23,13 +23,19 @@ def updated(doc: Document) -> dt.date:
     """When the document last changed for a reader: published, or the day its validity changed.
 
     That is the latest of its own publication, the publication of every document
-    that repealed, amended or superseded it, and the day after its expiry once expired.
+    that repealed, amended or superseded it, the day after its expiry once expired,
+    the day after its deadline once closed, and for an interpretation that follows
+    its policy's state, when the policy last changed.
     """
     dates = [doc.published]
     dates += [newer.published for relation in CHANGES for newer in doc.related_from.get(relation.key, [])
               if newer.published]
     if doc.status == EXPIRED and doc.expires:
         dates.append(doc.expires + dt.timedelta(days=1))
+    if doc.status == CLOSED and doc.deadline:
+        dates.append(doc.deadline + dt.timedelta(days=1))
+    if doc.follows is not None:
+        dates.append(updated(doc.follows))
     return max(dates)
 
 

@@ -32,6 +32,8 @@ class Document:
     relations: dict[str, list["Document | str"]] = field(default_factory=dict)  # key -> resolved (or unresolved text)
     related_from: dict[str, list["Document"]] = field(default_factory=dict)  # key -> documents naming this one
     issue: Any = None  # gazette.library.issue.Issue
+    follows: "Document | None" = None  # the policy whose state an interpretation shows (gazette.library.validity)
+    cited_by: list["Document"] = field(default_factory=list)  # public documents whose bodies link here, newest first
 
     def __getattr__(self, name: str) -> Any:
         # Front-matter keys read as attributes, with the schema's default when absent.

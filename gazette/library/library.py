@@ -8,7 +8,6 @@ from functools import cached_property
 
 from .. import urls
 from ..config import Config
-from ..model.kinds import EXPIRED, VALID
 from ..model.docnumber import DocNumber
 from ..model.relations import CHANGES
 from ..model.vocabulary import Vocabularies
@@ -16,6 +15,8 @@ from .collection import Collection
 from .document import Document
 from .issue import Issue
 from .listings import Listing, Route, listings, routes
+from .validity import own_validity, settle
+from .versions import Step, chains
 
 
 @dataclass
@@ -40,6 +41,11 @@ class Library:
     def listings(self) -> dict[str, Listing]:
         """Listings by agency, topic, tag and kind (gazette.library.listings), computed once."""
         return listings(self)
+
+    @cached_property
+    def versions(self) -> dict[str, tuple[Step, ...]]:
+        """Document id -> the 版本沿革 of its chain of changes (gazette.library.versions), computed once."""
+        return chains(self.public)
 
     @cached_property
     def routes(self) -> list[Route]:
@@ -86,17 +92,6 @@ class Library:
                         target.related_from.setdefault(relation.key, []).append(doc)
         for doc in self.documents.values():
             doc.interpreted_by.sort(key=lambda d: d.sort_key)
-            doc.status, doc.newer = self._validity(doc)
-
-    def _validity(self, doc: Document) -> tuple[str, list[Document]]:
-        """有效性 in the order of content-model.md: explicit, repealed, amended, expired, valid."""
-        newer = {r.key: sorted(doc.related_from.get(r.key, []), key=lambda d: d.sort_key) for r in CHANGES}
-        if doc.values.get("status"):
-            return doc.values["status"], sorted({d for docs in newer.values() for d in docs}, key=lambda d: d.sort_key)
-        for relation in CHANGES:
-            if newer[relation.key]:
-                return relation.effect, newer[relation.key]
-        expires = doc.values.get("expires")
-        if expires and expires < self.build_date:
-            return EXPIRED, []
-        return VALID, []
+            doc.status, doc.newer = own_validity(doc, self.build_date)
+        for doc in self.documents.values():
+            settle(doc, self.build_date)

@@ -16,6 +16,7 @@ from ..model.manifest import ISSUE_SCHEMA
 from ..model.schema import DOCUMENT_SCHEMA
 from ..model.vocabulary import VOCABULARY_SCHEMAS, Entry, Vocabularies, Vocabulary
 from ..yamlsource import parse_yaml, read_text, split_front_matter
+from .citations import link_citations
 from .collection_loader import load_collections
 from .document import Document
 from .issue import Issue, Section
@@ -36,6 +37,7 @@ def load_library(root: Path, report: Report, today: dt.date | None = None,
     for doc in load_documents(library, report, progress):
         library.documents[doc.id] = doc
     library.link_relations()
+    link_citations(library)
     library.issues = load_issues(library, report)
     library.collections = load_collections(library, report)
     return library

@@ -28,6 +28,12 @@ GENRES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", 
 STATUSES = ("有效", "失效", "废止", "已修订")
 VALID, EXPIRED, REPEALED, AMENDED = STATUSES
 
+# What a 申报通知 with a deadline shows instead of 有效 (content-model.md): open until that day, closed after it.
+CALL_STATES = ("申报中", "已截止")
+OPEN, CLOSED = CALL_STATES
+# Every state a reader is shown (Document.status): the editors' values, then the calls' own.
+STATES = STATUSES + CALL_STATES
+
 DISCLOSURES = ("主动公开", "依申请公开", "不予公开")
 PUBLIC = "主动公开"
 

@@ -18,7 +18,7 @@ from ..library.issue import Issue
 from ..library.library import Library
 from ..library.dates import moment, updated
 from ..library.dates import chinese_date
-from ..library.validity import banner
+from ..library.validity import banner, printed
 from .addresses import Addresses
 from .body import body_html
 from .qr import qr_data_uri
@@ -80,14 +80,9 @@ class Composer:
 
     @staticmethod
     def _banner(doc: Document) -> str | None:
-        """The site's validity notice, with the newer documents named (paper has no links)."""
-        text = banner(doc)
-        if text is None or not text.endswith("："):
-            return text
-        newer = [f"《{d.title}》" + (f"（{d.doc_number}）" if d.doc_number else "") for d in doc.newer if d.is_public]
-        if newer:
-            return text + "、".join(newer) + "。"
-        return text[:text.rfind("。") + 1] if "。" in text else text[:-1] + "。"
+        """The site's validity notice, with the documents it links named (paper has no links)."""
+        notice = banner(doc)
+        return printed(notice) if notice else None
 
     @staticmethod
     def _meta(title: str, authors: list[str], created: dt.date, description: str, keywords: list[str]) -> dict:

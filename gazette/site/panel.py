@@ -24,7 +24,7 @@ _OFFICIAL = ("index_number", "topics", "issuers", "signed", "title", "doc_number
 # other kinds show only the elements they have.
 APPLIES: dict[str, tuple[str, ...]] = {
     POLICY: _OFFICIAL,
-    "政策解读": ("index_number", "topics", "issuers", "title", "published", "issue"),
+    "政策解读": ("index_number", "topics", "issuers", "title", "published", "status", "issue"),
     "公告通报": ("index_number", "topics", "issuers", "signed", "title", "doc_number", "published", "status",
              "effective", "issue"),
     "申报通知": ("index_number", "topics", "issuers", "title", "doc_number", "published", "status", "deadline"),

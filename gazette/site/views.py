@@ -15,13 +15,14 @@ from ..emit.catalogue import Feed
 from ..library.dates import chinese_date
 from ..library.document import Document
 from ..library.library import Library
-from ..library.validity import banner
+from ..library import validity
 from ..model.kinds import VALID
 from ..model.relations import CHANGES
 from ..sizes import file_size
 from . import panel
 
-STATUS_CLASSES = {"有效": "valid", "失效": "expired", "废止": "repealed", "已修订": "amended"}
+STATUS_CLASSES = {"有效": "valid", "失效": "expired", "废止": "repealed", "已修订": "amended",
+                  "申报中": "open", "已截止": "closed"}
 
 
 def date_view(date: dt.date | None) -> dict | None:
@@ -79,8 +80,10 @@ class Views:
             "tags": [self.entry("tags", "tags", n) for n in doc.tags or []],
             "kind_url": urls.kind_listing(doc.kind),
             "valid": doc.status == VALID,
-            "newer": [self.reference(d) for d in doc.newer],
-            "banner": banner(doc),
+            "banner": self._notice(validity.banner(doc)),
+            "status_note": self._notice(validity.note(doc)),
+            "cited_by": self.links(doc.cited_by),
+            "versions": self._versions(doc),
             "attachments": [_attachment(doc, a) for a in doc.attachments or []],
             "services": list(doc.services or []),
             "interprets": self._interprets(doc),
@@ -95,6 +98,19 @@ class Views:
             "collections": [{"title": c.title, "url": c.url} for c in self.library.collections_of(doc)],
         })
         return view
+
+    def _notice(self, notice: validity.Notice | None) -> dict | None:
+        """A validity text and the (public) documents it names, as links."""
+        if notice is None:
+            return None
+        return {"text": notice.text, "links": [self.reference(d) for d in notice.documents]}
+
+    def _versions(self, doc: Document) -> list[dict]:
+        """版本沿革: the document's chain of changes, oldest first (gazette.library.versions)."""
+        return [{**self.link(step.doc), "date": date_view(step.date), "current": step.current,
+                 "this": step.doc is doc,
+                 "acts": [{"name": act.relation.name, "targets": self.links(act.targets)} for act in step.acts]}
+                for step in self.library.versions.get(doc.id, ())]
 
     def _interprets(self, doc: Document) -> dict | None:
         if not doc.interprets:
