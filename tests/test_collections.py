@@ -178,6 +178,9 @@ def test_the_sample_inspection_warnings_point_at_the_seeded_cases(checked):
         (huiqi, line_of(huiqi, "2024/prs-2024-7"), "巡检：“就业创业补贴常见问题解答"),
         (huiqi, line_of(huiqi, "tags:"), "巡检：“普陀区“一网通办"),
         (yingshang, line_of(yingshang, "普发改〔2023〕15号"), "巡检：专题收录的“上海市普陀区发展和改革委员会关于印发《普陀区促进民营经济高质量发展若干措施》的通知"),
+        # Interpretations follow their policy's state (issue 14 point 2): gathered by tag, they are reported too.
+        (yanglao, line_of(yanglao, "tags:"), "巡检：专题收录的“《普陀区居家养老服务补贴实施办法》政策解读"),
+        (huiqi, line_of(huiqi, "tags:"), "巡检：专题收录的“《普陀区2024年上半年促进消费扩容提质若干措施》政策解读"),
     }
     messages = {f.message for f in report.warnings if f.path.startswith(C)}
     assert any("（2023/ptfb-2023-9）已废止" in m for m in messages)

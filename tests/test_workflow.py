@@ -82,7 +82,7 @@ def test_check_job_commands_run_locally(tmp_path):
         assert "安装 Python 依赖" not in result.stdout, "setup.sh must not reinstall into the shared .venv"
     assert (copy / "build/site/index.html").is_file()
     # The sample's 专题 carry 巡检 warnings on purpose (tests/test_collections.py); no error.
-    assert "### 公报检查：0 个错误，6 个警告" in summary.read_text(encoding="utf-8")
+    assert "### 公报检查：0 个错误，8 个警告" in summary.read_text(encoding="utf-8")
 
 
 def test_pre_commit_manifest_is_valid():

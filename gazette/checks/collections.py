@@ -13,7 +13,6 @@ from ..findings import Report
 from ..library.collection import Collection
 from ..library.document import Document
 from ..library.library import Library
-from ..library.links import Kind, LinkResolver
 from ..model.collection import COLLECTION_SCHEMA, NOT_IN_FORCE
 from ..model.keys import PLACEHOLDER
 from ..model.kinds import POLICY
@@ -91,19 +90,10 @@ def _validity(collection: Collection, doc: Document, report: Report) -> None:
 
 
 def _linkers(library: Library) -> dict[int, list[Document]]:
-    """id(document) -> the public documents in force whose bodies link to it."""
-    resolver = LinkResolver(library)
-    found: dict[int, list[Document]] = {}
-    for doc in library.public:
-        if doc.status in NOT_IN_FORCE:
-            continue  # a document no longer in force is no omission
-        for link in doc.parsed.links:
-            target = resolver.resolve(doc, link.target)
-            if target.kind is Kind.DOCUMENT and target.document is not doc:
-                linked = found.setdefault(id(target.document), [])
-                if doc not in linked:
-                    linked.append(doc)
-    return found
+    """id(document) -> the public documents in force whose bodies link to it (the reverse links of
+    gazette.library.citations)."""
+    return {id(doc): [source for source in doc.cited_by if source.status not in NOT_IN_FORCE]
+            for doc in library.public if doc.cited_by}
 
 
 def _omissions(collection: Collection, linkers: dict[int, list[Document]], report: Report) -> None:
