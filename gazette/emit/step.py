@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..library.library import Library
 from .catalogue import Feed, sections
+from .docdata import write_document_data
 from .feeds import write_feeds
 from .ics import write_calendar
 from .opendata import write_open_data
@@ -20,4 +21,5 @@ def emit(library: Library, feeds: list[Feed], site_dir: Path) -> None:
     write_opml(library, sections(feeds), site_dir)
     write_calendar(library, site_dir)
     write_open_data(library, site_dir)
+    write_document_data(library, site_dir)
     write_sitemap(library, feeds, site_dir)
