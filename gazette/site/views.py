@@ -18,6 +18,7 @@ from ..library.library import Library
 from ..library.validity import banner
 from ..model.kinds import VALID
 from ..model.relations import CHANGES
+from ..model.settings import FEEDBACK_URL
 from ..sizes import file_size
 from . import panel
 
@@ -83,6 +84,7 @@ class Views:
             "banner": banner(doc),
             "attachments": [_attachment(doc, a) for a in doc.attachments or []],
             "services": list(doc.services or []),
+            "feedback": self._feedback(doc),
             "interprets": self._interprets(doc),
             "interpreted_by": self.links(d for d in doc.interpreted_by if d.is_public),
             "relations": self._relations(doc),
@@ -94,6 +96,12 @@ class Views:
             "panel": panel.cells(doc),
         })
         return view
+
+    def _feedback(self, doc: Document) -> list[dict]:
+        """The message board and evaluation links of gazette.yml, filled in for this document."""
+        values = {"doc_number": doc.doc_number or "", "id": doc.id, "title": doc.title}
+        return [{"title": entry["title"], "url": FEEDBACK_URL.fill(entry["url"], **values)}
+                for entry in self.library.config.feedback]
 
     def _interprets(self, doc: Document) -> dict | None:
         if not doc.interprets:
