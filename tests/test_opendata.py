@@ -169,7 +169,7 @@ def test_the_printed_pages_have_a_declared_shape(site, library, document_validat
 
 
 def test_the_text_is_what_the_page_shows(site, library):
-    from gazette.htmltext import html_text
+    from gazette.library.htmltext import html_text
 
     for doc in library.public:
         full = document_file(site, doc.id)

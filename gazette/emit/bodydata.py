@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
-from ..htmltext import SKIPPED_CLASSES, html_text
+from ..library.htmltext import SKIPPED_CLASSES, html_text
 from ..library.document import Document
 from ..library.library import Library
 from ..library.links import Kind, LinkResolver

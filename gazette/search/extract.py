@@ -1,13 +1,13 @@
 """The text a document page shows a reader, taken from its rendered body in memory.
 
 The body is the HTML MkDocs rendered from the document's Markdown (page.content),
-read as text by gazette.htmltext. A record of the index is the document's title,
+read as text by gazette.library.htmltext. A record of the index is the document's title,
 its 发文字号 and this text (gazette.search.indexer).
 """
 
 from __future__ import annotations
 
-from ..htmltext import html_text
+from ..library.htmltext import html_text
 
 
 def document_text(doc_number: str | None, body_html: str) -> str:
