@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -103,11 +104,13 @@ def _canonical_numbers(text: str, written: dict[int, str]) -> tuple[str, dict[in
     """Every 发文字号 of `text` canonicalised (DOC_NUMBER: its groups and 号 kept), `written` re-indexed."""
     out: list[str] = []
     shown: dict[int, str] = {}
+    changed = sorted(written)
     size = 0  # characters in out
 
     def copy(start: int, end: int) -> None:
         nonlocal size
-        shown.update((size + i - start, w) for i, w in written.items() if start <= i < end)
+        for i in changed[bisect_left(changed, start):bisect_left(changed, end)]:
+            shown[size + i - start] = written[i]
         out.append(text[start:end])
         size += end - start
 
@@ -119,8 +122,9 @@ def _canonical_numbers(text: str, written: dict[int, str]) -> tuple[str, dict[in
         for position in range(match.start(), match.end()):
             as_written = written.get(position, text[position])
             if position in kept:
-                copy(position, position + 1)
-                if carried:
+                out.append(text[position])
+                size += 1
+                if carried or position in written:
                     shown[size - 1] = carried + as_written
                 carried = ""
             elif text[position] == "0" and position < match.start(3):
@@ -132,27 +136,29 @@ def _canonical_numbers(text: str, written: dict[int, str]) -> tuple[str, dict[in
     return "".join(out), shown
 
 
-@dataclass(frozen=True)
-class Piece:
-    is_run: bool
-    text: str  # normalised
-    written: dict[int, str] = field(default_factory=dict)  # unit index in a run -> as written, where it differs
+# (is_run, normalised text, {unit index in a run: text as written} where it differs, else None);
+# a plain tuple, since a long law has hundreds of thousands of pieces.
+Piece = tuple[bool, str, "dict[int, str] | None"]
 
 
 def _pieces(text: str) -> Iterator[Piece]:
     """The runs and gaps of the normalised text, each run with what was written behind its units."""
     normal, written = _normalised(text)
+    changed = sorted(written)
     for match in PIECE.finditer(normal):
         is_run = match.lastgroup == "run"
-        start = match.start()
-        shown = {i - start: written[i] for i in range(start, match.end()) if i in written} if is_run and written else {}
-        yield Piece(is_run, match.group(), shown)
+        shown = None
+        if changed and is_run:
+            start, end = match.span()
+            inside = changed[bisect_left(changed, start):bisect_left(changed, end)]
+            shown = {i - start: written[i] for i in inside} or None
+        yield is_run, match.group(), shown
 
 
 def pieces(text: str) -> Iterator[tuple[bool, str]]:
     """(is_run, text) pieces of the normalised text: runs of units and the gaps between them."""
-    for piece in _pieces(text):
-        yield piece.is_run, piece.text
+    for is_run, piece, _ in _pieces(text):
+        yield is_run, piece
 
 
 def runs(text: str) -> list[str]:
@@ -195,7 +201,7 @@ def prepared_parts(text: str, limit: int) -> list[Part]:
     words = 0
     for piece in _pieces(text):
         size = _size(piece)
-        if piece.is_run and words + size > limit and (cut := _best_cut(current, limit)) is not None:
+        if piece[0] and words + size > limit and (cut := _best_cut(current, limit)) is not None:
             parts.append(current[:cut])
             current = current[cut:]  # the gap opens the next part
             words = _words(current)
@@ -213,7 +219,7 @@ def _cut_rank(gap: str) -> int:
 
 def _size(piece: Piece) -> int:
     """Index words of one piece: one per unit of a run (see tokens), one for a gap."""
-    return len(piece.text) if piece.is_run else 1
+    return len(piece[1]) if piece[0] else 1
 
 
 def _words(part: list[Piece]) -> int:
@@ -225,24 +231,25 @@ def _best_cut(part: list[Piece], limit: int) -> int | None:
     best: tuple[int, int] | None = None
     fallback = None
     words = 0
-    for index, piece in enumerate(part):
-        if not piece.is_run and index:
+    for index, (is_run, text, _) in enumerate(part):
+        if not is_run and index:
             fallback = index
-            if words >= limit // 2 and (best is None or _cut_rank(piece.text) >= best[0]):
-                best = (_cut_rank(piece.text), index)
-        words += _size(piece)
+            if words >= limit // 2 and (best is None or _cut_rank(text) >= best[0]):
+                best = (_cut_rank(text), index)
+        words += len(text) if is_run else 1
     return best[1] if best else fallback
 
 
 def _render(part: list[Piece]) -> Part:
     items: list[str] = []
     written: dict[int, str] = {}
-    for piece in part:
-        if piece.is_run:
-            written.update((len(items) + unit, text) for unit, text in piece.written.items())
-            items.extend(tokens(piece.text))
+    for is_run, text, shown in part:
+        if is_run:
+            if shown:
+                written.update((len(items) + unit, as_written) for unit, as_written in shown.items())
+            items.extend(tokens(text))
         else:
-            gap = WHITESPACE_RUN.sub(SPACE_MARK, piece.text)
+            gap = WHITESPACE_RUN.sub(SPACE_MARK, text)
             if gap != SPACE_MARK or items:
                 items.append(gap)
     while items and not _is_unit(items[-1][0]):
