@@ -26,6 +26,7 @@ OPML = "feeds/subscriptions.opml"
 CALENDAR = "feeds/deadlines.ics"
 DOCUMENTS_JSON = "api/documents.json"
 DOCUMENTS_SCHEMA = "api/documents.schema.json"
+DOCUMENT_DATA_SCHEMA = "api/document.schema.json"  # of api/documents/<id>.json; outside that folder, so no id collides
 SITEMAP = "sitemap.xml"
 COLLECTIONS = f"{COLLECTION_FOLDER}/"  # 专题: /collections/ and /collections/<slug>/
 COLLECTION_GROUP = COLLECTION_FOLDER  # the feed group of the collections: /feeds/collections/<slug>.xml
@@ -65,6 +66,11 @@ def document_source(doc_id: str) -> str:
 def document_pdf(doc_id: str) -> str:
     """/documents/<id>.pdf: that document alone as PDF."""
     return f"{DOCUMENTS}{doc_id}.pdf"
+
+
+def document_data(doc_id: str) -> str:
+    """/api/documents/<id>.json: one document's open data with its text."""
+    return f"api/documents/{doc_id}.json"
 
 
 def attachment(doc_id: str, file: str) -> str:

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 import pytest
 
-from gazette.search.text import RUN_END, phrase, runs
+from gazette.search.text import RUN_END, phrase, prepared_parts, runs
 from search_support import browser, facet_counts, finish, open_search, page, published_text, serve  # noqa: F401 (fixtures)
 
 POLICY = "documents/2024/ptfb-2024-6/"  # 普府办〔2024〕6号
@@ -118,6 +118,17 @@ def test_doc_number_as_people_type_it_finds_that_document_first(page, base, type
     assert results[0]["date"] == "2024年2月5日"
 
 
+def test_excerpts_show_the_doc_number_as_written(page, base):
+    """Normalised for matching only: the excerpt shows 普府办〔2024〕6号, highlighted whole, not 普府办20246号."""
+    results = open_search(page, base, "普府办2024 6号")
+    by_url = {r["url"]: r["excerpt"] for r in results}
+    assert by_url[POLICY].startswith("普府办〔2024〕6号")
+    assert "（普府办〔2024〕6号，以下简称《办法》）" in by_url["documents/2024/jd-ptfb-2024-6/"]
+    assert not any("20246" in excerpt for excerpt in by_url.values())
+    marks = page.locator(".gz-result__excerpt mark").all_inner_texts()
+    assert marks and all(mark == "普府办〔2024〕6号" for mark in marks)
+
+
 def test_serial_number_with_the_agency_filter_finds_that_document_first(page, base, published):
     results = open_search(page, base, "6号", 发文机关=["区府办"])
     assert results[0]["url"] == POLICY
@@ -178,3 +189,13 @@ def test_the_page_prepares_queries_like_the_indexer(page, base):
         return [text.RUN_END, strings.map((s) => [text.runs(s), text.runs(s).map(text.phrase)])];
     }""", STRINGS)
     assert got == [RUN_END, [[runs(s), [phrase(r) for r in runs(s)]] for s in STRINGS]]
+
+
+def test_the_page_shows_prepared_text_as_written(page, base):
+    page.goto(f"{base}search/")
+    parts = [prepared_parts(s, 1000)[0] for s in STRINGS]
+    shown = page.evaluate("""async (parts) => {
+        const text = await import("../assets/search-text.js");
+        return parts.map(([content, written]) => text.readable(content, written).map((p) => p.text).join(""));
+    }""", [[part.text, sorted(part.written.items())] for part in parts])
+    assert shown == [" ".join(s.split()) for s in STRINGS]

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from gazette.search.text import RUN_END, normalise, phrase, prepare, prepare_parts, runs
+from gazette.search.text import RUN_END, normalise, phrase, prepare, prepare_parts, prepared_parts, runs
 
 
 def words(prepared: str) -> list[str]:
@@ -140,3 +140,31 @@ def test_a_doc_number_is_never_cut():
 def test_short_text_is_one_part_and_empty_text_one_empty_part():
     assert prepare_parts("一网通办。互联网", 100) == [prepare("一网通办。互联网")]
     assert prepare_parts("", 100) == [""]
+
+
+@pytest.mark.parametrize("text, written", [
+    ("普府办〔2024〕06号", {2: "办〔", 6: "4〕", 7: "06"}),
+    ("见普府办 [2024] 6 号。", {3: "办 [", 7: "4] ", 8: "6 "}),
+    ("ＡＢＣ１２３", {0: "Ａ", 1: "Ｂ", 2: "Ｃ", 3: "１", 4: "２", 5: "３"}),
+    ("cafe\u0301 soft\u00adhyphen", {3: "e\u0301", 8: "t\u00ad"}),
+    ("一网通办。互联网", {}),
+])
+def test_parts_carry_the_text_as_written_where_normalising_changed_it(text, written):
+    [part] = prepared_parts(text, 100)
+    assert part.text == prepare(text)
+    assert part.written == written
+    items = part.text.split()
+    shown = "".join(written.get(i, item.removeprefix(RUN_END)[0]) if item[0] not in "。‧" else item.replace("‧", " ")
+                    for i, item in enumerate(items))
+    assert shown == text.removesuffix("。")  # a trailing gap is not indexed
+
+
+def test_written_indices_count_from_each_part():
+    text = "普府办〔2024〕6号。" * 40
+    parts = prepared_parts(text, 30)
+    assert len(parts) > 3
+    for part in parts:
+        assert part.written, part.text
+        items = part.text.split()
+        for index, written in part.written.items():
+            assert written in ("办〔", "4〕") and items[index][0] == written[0]

@@ -1,12 +1,17 @@
-"""schema.org `Legislation` as JSON-LD for each document page.
+"""schema.org JSON-LD for each document page, one type per 信息类别 (TYPES).
 
-Only public documents are named: a relation to a document that is not
-主动公开 is left out, as on the page itself.
+政策文件 is `Legislation`; 政策解读 an `Article` `about` the policy it
+interprets; 常见问题 a `FAQPage` whose `mainEntity` are its questions
+(gazette.emit.faq); 公告通报 and 申报通知 a `SpecialAnnouncement`, a call
+with its deadline as `expires` and its online services as an `ApplyAction`.
+Every type shares the fields of `common`. Only public documents are named: a
+relation to a document that is not 主动公开 is left out, as on the page itself.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from ..library.document import Document
 from ..library.library import Library
@@ -16,6 +21,7 @@ from ..library.versions import earlier, later
 from ..model.relations import CHANGES, INTERPRETS
 from ..library.dates import updated
 from .. import urls
+from .faq import questions
 
 SCHEMA = "https://schema.org/"
 LANGUAGE = "zh-CN"
@@ -32,34 +38,80 @@ def legal_force(doc: Document) -> str:
     return "NotInForce"
 
 
-def legislation(library: Library, doc: Document) -> dict:
-    """The JSON-LD object of one public document."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Legislation",
+def common(library: Library, doc: Document) -> dict:
+    """What every kind says of itself: identity, dates, language, keywords, issue, publisher."""
+    return {
         "@id": library.absolute(doc.url),
         "url": library.absolute(doc.url),
         "name": doc.title,
         "genre": doc.kind,
         "inLanguage": LANGUAGE,
-        "legislationIdentifier": doc.doc_number,
-        "legislationType": doc.effective_genre,
-        "legislationPassedBy": [_agency(library, name) for name in doc.issuers],
-        "legislationDate": _date(doc.signed),
         "datePublished": _date(doc.published),
         "dateModified": _date(updated(doc)),
-        "legislationDateOfApplicability": _date(doc.effective),
         "expires": _date(doc.expires),
-        "legislationLegalForce": {"@id": SCHEMA + legal_force(doc)},
         "abstract": doc.summary,
-        INTERPRETS.jsonld: _targets(library, [doc.interprets_doc] if doc.interprets_doc else []),
         "keywords": list(doc.tags or []) or None,
         "isPartOf": _issue(library, doc),
         "publisher": {"@type": "GovernmentOrganization", "name": library.config.publisher or library.config.name},
     }
+
+
+def legislation(library: Library, doc: Document) -> dict:
+    """政策文件: the law-like fields of schema.org Legislation, and its changes to other documents."""
+    data = {
+        "legislationIdentifier": doc.doc_number,
+        "legislationType": doc.effective_genre,
+        "legislationPassedBy": _agencies(library, doc),
+        "legislationDate": _date(doc.signed),
+        "legislationDateOfApplicability": _date(doc.effective),
+        "legislationLegalForce": {"@id": SCHEMA + legal_force(doc)},
+    }
     for relation in CHANGES:
         data[relation.jsonld] = _targets(library, doc.relations.get(relation.key, []))
     data.update(versions(library, doc))
+    return data
+
+
+def article(library: Library, doc: Document) -> dict:
+    """政策解读: an Article about the policy it interprets."""
+    return {"headline": doc.title, "author": _agencies(library, doc),
+            INTERPRETS.jsonld: next(iter(_targets(library, [doc.interprets_doc])), None)}
+
+
+def faq_page(library: Library, doc: Document) -> dict:
+    """常见问题: a FAQPage, each question with its accepted answer (plain text)."""
+    return {"author": _agencies(library, doc),
+            "mainEntity": [{"@type": "Question", "name": q.question,
+                            "acceptedAnswer": {"@type": "Answer", "text": q.answer}}
+                           for q in questions(doc.parsed.html)]}
+
+
+def announcement(library: Library, doc: Document) -> dict:
+    """公告通报: a SpecialAnnouncement, dated when it was posted."""
+    return {"author": _agencies(library, doc), "datePosted": _date(doc.published)}
+
+
+def call(library: Library, doc: Document) -> dict:
+    """申报通知: a SpecialAnnouncement that stops being useful after its deadline (`expires`);
+    its online services are where to apply."""
+    services = [{"@type": "ApplyAction", "name": s["title"], "target": s["url"]} for s in doc.services or []]
+    return {**announcement(library, doc), "expires": _date(doc.deadline or doc.expires), "potentialAction": services}
+
+
+# 信息类别 -> (schema.org type, its own fields). A kind missing here is a KeyError, not a silent Legislation.
+TYPES: dict[str, tuple[str, Callable[[Library, Document], dict]]] = {
+    "政策文件": ("Legislation", legislation),
+    "政策解读": ("Article", article),
+    "公告通报": ("SpecialAnnouncement", announcement),
+    "申报通知": ("SpecialAnnouncement", call),
+    "常见问题": ("FAQPage", faq_page),
+}
+
+
+def structured_data(library: Library, doc: Document) -> dict:
+    """The JSON-LD object of one public document; empty fields are left out."""
+    kind_type, fields = TYPES[doc.kind]
+    data = {"@context": "https://schema.org", "@type": kind_type, **common(library, doc), **fields(library, doc)}
     return {key: value for key, value in data.items() if value not in (None, [], "")}
 
 
@@ -82,12 +134,16 @@ def _repealers(library: Library, doc: Document) -> list[dict]:
 
 def script(library: Library, doc: Document) -> str:
     """The JSON-LD text, safe inside <script> (no `</script>` can close it early)."""
-    text = json.dumps(legislation(library, doc), ensure_ascii=False, indent=1)
+    text = json.dumps(structured_data(library, doc), ensure_ascii=False, indent=1)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _date(date) -> str | None:
     return date.isoformat() if date else None
+
+
+def _agencies(library: Library, doc: Document) -> list[dict]:
+    return [_agency(library, name) for name in doc.issuers]
 
 
 def _agency(library: Library, name: str) -> dict:
@@ -98,8 +154,8 @@ def _agency(library: Library, name: str) -> dict:
 
 def _targets(library: Library, targets) -> list[dict]:
     """Public related documents as references; others (or unresolved text) are left out."""
-    return [{"@type": "Legislation", "@id": library.absolute(t.url), "name": t.title,
-             **({"legislationIdentifier": t.doc_number} if t.doc_number else {})}
+    return [{"@type": TYPES[t.kind][0], "@id": library.absolute(t.url), "name": t.title,
+             **({"legislationIdentifier": t.doc_number} if t.doc_number and TYPES[t.kind][0] == "Legislation" else {})}
             for t in targets if isinstance(t, Document) and t.is_public]
 
 

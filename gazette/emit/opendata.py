@@ -132,6 +132,9 @@ COMPUTED_AFTER = [
       for name, label, schema, value, help in history.COLUMNS],
     Column("issue", "刊登期次", lambda ctx: _nullable(_issue_schema(ctx)), _issue, "收录本文件的一期公报。"),
     Column("pdf_url", "PDF 版", lambda ctx: URL_SCHEMA, pdf_url, "本文件单行本 PDF 的网址。"),
+    Column("data_url", "全文数据", lambda ctx: URL_SCHEMA,
+           lambda library, doc: library.absolute(urls.document_data(doc.id)),
+           "本文件开放数据（含正文全文和相关文件）的网址。"),
 ]
 
 
@@ -159,14 +162,22 @@ def documents_json(library: Library) -> dict:
     }
 
 
+def properties(cols: list[Column], ctx: Context) -> dict[str, dict]:
+    """The JSON Schema properties of `cols`: title, description and the declared shape."""
+    return {c.name: {"title": c.label, **({"description": c.help} if c.help else {}), **c.schema(ctx)} for c in cols}
+
+
+def schema_context(library: Library) -> Context:
+    return Context(vocabularies=library.vocabularies, config=library.config)
+
+
 def json_schema(library: Library) -> dict:
     """The JSON Schema (draft 2020-12) of documents.json, derived from the column declarations."""
-    ctx = Context(vocabularies=library.vocabularies, config=library.config)
+    ctx = schema_context(library)
     cols = columns()
     item = {
         "type": "object",
-        "properties": {c.name: {"title": c.label, **({"description": c.help} if c.help else {}), **c.schema(ctx)}
-                       for c in cols},
+        "properties": properties(cols, ctx),
         "required": [c.name for c in cols],
         "additionalProperties": False,
     }
@@ -185,8 +196,13 @@ def json_schema(library: Library) -> dict:
     }
 
 
+def write_json(site_dir: Path, path: str, data: dict) -> None:
+    """One open-data file, in the format of them all: UTF-8, keys in declared order, indented."""
+    target = site_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def write_open_data(library: Library, site_dir: Path) -> None:
-    for path, data in ((DOCUMENTS_JSON, documents_json(library)), (DOCUMENTS_SCHEMA, json_schema(library))):
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_json(site_dir, DOCUMENTS_JSON, documents_json(library))
+    write_json(site_dir, DOCUMENTS_SCHEMA, json_schema(library))

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..library.library import Library
 from .catalogue import Feed, sections
 from .collections import write_collections
+from .docdata import write_document_data
 from .feeds import write_feeds
 from .ics import write_calendar
 from .opendata import write_open_data
@@ -22,4 +23,5 @@ def emit(library: Library, feeds: list[Feed], site_dir: Path) -> None:
     write_calendar(library, site_dir)
     write_open_data(library, site_dir)
     write_collections(library, site_dir)
+    write_document_data(library, site_dir)
     write_sitemap(library, feeds, site_dir)

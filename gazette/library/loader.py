@@ -75,8 +75,8 @@ def _entries(parsed, schema, rel: str, report: Report, label: str) -> list[Entry
             continue
         for key in ("name", "short", "slug"):
             value = values.get(key)
-            if value is None:
-                continue
+            if value is None or (key == "short" and value == values.get("name")):
+                continue  # an agency without an abbreviation may repeat its name as its short name
             if value in seen:
                 report.error(rel, parsed.line(index, key), f"“{value}”在{label}中重复（第一次在第 {seen[value]} 行）。名称、简称和网址名都须唯一。")
             else:

@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from string import Formatter
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from ..yamlsource import InvalidDate
 from .kinds import VOCABULARY_LABELS
@@ -332,6 +333,36 @@ class HttpsUrl(OneLine):
         names = "|".join(ecma_escape(host) for host in hosts)
         return {"type": "string", "format": "uri",
                 "pattern": rf"^https://([^/?#@]+\.)?({names})(:[0-9]+)?([/?#]|$)"}
+
+
+class UrlTemplate(OneLine):
+    """An https:// URL with {name} placeholders, each one of `placeholders` (name -> 中文)."""
+
+    def __init__(self, placeholders: dict[str, str]):
+        super().__init__()
+        self.placeholders = placeholders
+        self.label = "https:// 网址模板，可含 " + "、".join(f"{{{name}}}（{label}）" for name, label in placeholders.items())
+
+    def check_text(self, text, ctx, err):
+        try:
+            fields = [(name, spec or conversion) for _, name, spec, conversion in Formatter().parse(text) if name is not None]
+        except ValueError:
+            return err(f"“{text}”中的花括号不成对；占位符写成 {{doc_number}} 这样，网址本身的花括号写成 {{{{ 和 }}}}")
+        unknown = [name for name, extra in fields if name not in self.placeholders or extra]
+        if unknown:
+            return err(f"“{text}”中有未知的占位符“{{{unknown[0]}}}”（可用：{'、'.join('{' + n + '}' for n in self.placeholders)}）")
+        parts = urlsplit(text)
+        if parts.scheme != "https" or not parts.hostname:
+            return err(f"“{text}”必须是以 https:// 开头的完整网址")
+        return text
+
+    def fill(self, template: str, **values: str) -> str:
+        """The URL with each placeholder replaced by its value, percent-encoded (a checked template)."""
+        return template.format(**{name: quote(values[name], safe="") for name in self.placeholders})
+
+    def json_schema(self, ctx):
+        names = "|".join(ecma_escape(name) for name in self.placeholders)
+        return {"type": "string", "pattern": rf"^https://[^{{}}/?#]+([^{{}}]|\{{\{{|\}}\}}|\{{({names})\}})*$"}
 
 
 def ecma_escape(text: str) -> str:

@@ -16,7 +16,7 @@ NAME = Text(one_line=True)
 VOCABULARY_SCHEMAS = {
     "agencies": Schema([
         Key("name", "全称", NAME, ALWAYS, help="发文机关的全称，编辑在 issuer 中写的名称。"),
-        Key("short", "简称", NAME, ALWAYS, help="列表中显示的简称，也可写在 issuer 中。"),
+        Key("short", "简称", NAME, help="列表中显示的简称，也可写在 issuer 中。没有简称的机关不填，或填写与全称相同。"),
         Key("slug", "网址名", SLUG, ALWAYS, help="用于网址 /agencies/<slug>/。"),
         Key("kind", "机关类型", Choice(AGENCY_KINDS), ALWAYS, help="区政府、区府办、部门或街镇。"),
     ]),

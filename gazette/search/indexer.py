@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -31,7 +32,7 @@ from .extract import document_text
 from .fields import facets, search_view
 from .records import write_records
 from .reproducible import make_reproducible
-from .text import prepare, prepare_parts
+from .text import Part, prepare, prepared_parts
 
 # The prepared text is made of our own index words: Pagefind must neither stem nor segment it,
 # at build time or in the browser, which is what it does for an undetermined language.
@@ -39,6 +40,8 @@ INDEX_LANGUAGE = "und"
 # Index words per record. A record's file costs one to two bytes per word compressed, and a long law
 # has up to 100,000 words; docs/benchmarks.md has the measurements behind this size.
 PART_WORDS = 5000
+# Meta of a record: [[item index of the body, text as written], ...] where normalising changed the text.
+WRITTEN = "written"
 # search_view's groups -> Pagefind's attribute kinds (data-pagefind-filter, -meta, -sort).
 FIELD_KINDS = {"filters": "filter", "meta": "meta", "sort": "sort"}
 # Parts of Pagefind's bundle the search page does not use (it has its own interface and runs
@@ -94,25 +97,29 @@ def document_records(library: Library, doc: Document, bodies: dict[str, str]) ->
         raise GazetteError(f"建立检索索引失败：文件 {doc.rel} 的页面没有生成（{doc.url}）。")
     title = " ".join(doc.title.split())
     fields = search_view(doc, library.vocabularies)
-    for number, part in enumerate(prepare_parts(document_text(doc.doc_number, bodies[doc.id]), PART_WORDS), start=1):
+    for number, part in enumerate(prepared_parts(document_text(doc.doc_number, bodies[doc.id]), PART_WORDS), start=1):
         path = f"{doc.url}index.html" if number == 1 else f"{doc.url}part-{number}/index.html"
         yield path, prepared_html(title, fields, part, f"/{doc.url}", with_title=number == 1)
 
 
-def prepared_html(title: str, fields: dict, body: str, url: str, with_title: bool = True) -> str:
+def prepared_html(title: str, fields: dict, body: Part, url: str, with_title: bool = True) -> str:
     """A record as Pagefind reads it: the page's index fields, the prepared title (first record only), a body part.
 
     The "title" meta holds the prepared title in the record's text (empty after the first record),
     so that the search page knows where the body starts; the title shown is the 标题 meta.
     The "url" meta is the document's address (Pagefind's convention for a result's own URL).
+    The WRITTEN meta holds the body's units as written where normalising changed them
+    (gazette.search.text.Part), so that an excerpt shows the text as written.
     """
     title = prepare(title) if with_title else ""
-    metas = "".join(_element("meta", key, value) for key, value in (("title", title), ("url", url)))
+    written = json.dumps(sorted(body.written.items()), ensure_ascii=False, separators=(",", ":")) if body.written else ""
+    metas = "".join(_element("meta", key, value) for key, value in (("title", title), ("url", url), (WRITTEN, written))
+                    if value or key != WRITTEN)
     fields = "".join(_element(FIELD_KINDS[group], key, value) for group, pairs in fields.items()
                      for key, value in pairs if value or group == "filters")
     heading = f"<h1>{html.escape(title)}</h1>" if with_title else ""
     return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><div data-pagefind-body>"
-            f"{metas}{fields}{heading}<div>{html.escape(body)}</div></div></body></html>")
+            f"{metas}{fields}{heading}<div>{html.escape(body.text)}</div></div></body></html>")
 
 
 def _element(kind: str, key: str, value: str) -> str:

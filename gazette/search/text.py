@@ -23,13 +23,20 @@ checks both agree.
 A 发文字号 written with brackets or spaces (普府办〔2024〕06号, 普府办 [2024] 6号)
 is canonicalised to one run (普府办20246号) on both sides, so every way people
 type it matches.
+
+The normalised form is for matching only. A reader's excerpt is rebuilt from the
+indexed words, so each part also carries what was written behind the units that
+normalising changed (`Part.written`: item index -> text as written, such as
+"办〔" and "06" for 普府办〔2024〕06号, or "Ａ" for A); the search page shows that.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import docnumber
@@ -66,13 +73,92 @@ def _fold(char: str) -> str:
 
 def normalise(text: str) -> str:
     """Units in NFKC form, gaps as written, 发文字号 canonicalised."""
-    return DOC_NUMBER.sub(r"\1\2\3号", "".join(map(_fold, text)))
+    return _normalised(text)[0]
+
+
+def _normalised(text: str) -> tuple[str, dict[int, str]]:
+    """normalise(text), and the text as written behind each of its characters where the two differ.
+
+    What normalising drops is shown with a neighbour: a character that folds to nothing (a
+    combining accent) with the character before it; a 发文字号's brackets and spaces with the
+    digit before them, its padding zeros with the serial after them.
+    """
+    folded = "".join(map(_fold, text))
+    written: dict[int, str] = {}
+    if folded != text:  # most text folds to itself
+        chars: list[str] = []
+        for char in text:
+            units = _fold(char)
+            if not units:
+                if chars:
+                    written[len(chars) - 1] = written.get(len(chars) - 1, chars[-1]) + char
+                continue
+            if units != char:
+                written[len(chars)] = char  # the first unit shows the character, the others nothing
+                written.update((len(chars) + k, "") for k in range(1, len(units)))
+            chars.extend(units)
+    return _canonical_numbers(folded, written) if DOC_NUMBER.search(folded) else (folded, written)
+
+
+def _canonical_numbers(text: str, written: dict[int, str]) -> tuple[str, dict[int, str]]:
+    """Every 发文字号 of `text` canonicalised (DOC_NUMBER: its groups and 号 kept), `written` re-indexed."""
+    out: list[str] = []
+    shown: dict[int, str] = {}
+    changed = sorted(written)
+    size = 0  # characters in out
+
+    def copy(start: int, end: int) -> None:
+        nonlocal size
+        for i in changed[bisect_left(changed, start):bisect_left(changed, end)]:
+            shown[size + i - start] = written[i]
+        out.append(text[start:end])
+        size += end - start
+
+    last = 0
+    for match in DOC_NUMBER.finditer(text):
+        copy(last, match.start())
+        kept = {*range(*match.span(1)), *range(*match.span(2)), *range(*match.span(3)), match.end() - 1}
+        carried = ""  # padding zeros, shown with the serial's first digit
+        for position in range(match.start(), match.end()):
+            as_written = written.get(position, text[position])
+            if position in kept:
+                out.append(text[position])
+                size += 1
+                if carried or position in written:
+                    shown[size - 1] = carried + as_written
+                carried = ""
+            elif text[position] == "0" and position < match.start(3):
+                carried += as_written
+            else:  # a bracket or a space: shown with the digit before it
+                shown[size - 1] = shown.get(size - 1, out[-1][-1]) + as_written
+        last = match.end()
+    copy(last, len(text))
+    return "".join(out), shown
+
+
+# (is_run, normalised text, {unit index in a run: text as written} where it differs, else None);
+# a plain tuple, since a long law has hundreds of thousands of pieces.
+Piece = tuple[bool, str, "dict[int, str] | None"]
+
+
+def _pieces(text: str) -> Iterator[Piece]:
+    """The runs and gaps of the normalised text, each run with what was written behind its units."""
+    normal, written = _normalised(text)
+    changed = sorted(written)
+    for match in PIECE.finditer(normal):
+        is_run = match.lastgroup == "run"
+        shown = None
+        if changed and is_run:
+            start, end = match.span()
+            inside = changed[bisect_left(changed, start):bisect_left(changed, end)]
+            shown = {i - start: written[i] for i in inside} or None
+        yield is_run, match.group(), shown
 
 
 def pieces(text: str) -> Iterator[tuple[bool, str]]:
     """(is_run, text) pieces of the normalised text: runs of units and the gaps between them."""
-    for match in PIECE.finditer(normalise(text)):
-        yield match.lastgroup == "run", match.group()
+    for is_run, piece, _ in _pieces(text):
+        yield is_run, piece
 
 
 def runs(text: str) -> list[str]:
@@ -85,31 +171,44 @@ def tokens(run: str) -> list[str]:
     return [run[i:i + 2] for i in range(len(run) - 1)] + [RUN_END + run[-1]]
 
 
+@dataclass(frozen=True)
+class Part:
+    """Prepared text Pagefind indexes, and what its changed units looked like as written."""
+
+    text: str  # index words separated by spaces
+    written: dict[int, str] = field(default_factory=dict)  # item index (text.split()) -> text as written
+
+
 def prepare(text: str) -> str:
     """The text Pagefind indexes in place of `text`: words separated by spaces, gaps kept."""
-    return _render(list(pieces(text)))
+    return _render(list(_pieces(text))).text
 
 
 def prepare_parts(text: str, limit: int) -> list[str]:
+    """prepare(text) cut into parts of about `limit` index words (see prepared_parts)."""
+    return [part.text for part in prepared_parts(text, limit)]
+
+
+def prepared_parts(text: str, limit: int) -> list[Part]:
     """prepare(text) cut into parts of about `limit` index words, each cut before a gap.
 
     A cut never falls inside a run, so every run of the text (and every match of a query run)
     lies whole in one part. Cuts prefer a paragraph end, then a sentence end, then any gap, in
     the second half of the part; a single run longer than `limit` stays whole.
     """
-    parts: list[list[tuple[bool, str]]] = []
-    current: list[tuple[bool, str]] = []
+    parts: list[list[Piece]] = []
+    current: list[Piece] = []
     words = 0
-    for is_run, piece in pieces(text):
-        size = _size(is_run, piece)
-        if is_run and words + size > limit and (cut := _best_cut(current, limit)) is not None:
+    for piece in _pieces(text):
+        size = _size(piece)
+        if piece[0] and words + size > limit and (cut := _best_cut(current, limit)) is not None:
             parts.append(current[:cut])
             current = current[cut:]  # the gap opens the next part
             words = _words(current)
-        current.append((is_run, piece))
+        current.append(piece)
         words += size
     rendered = [_render(part) for part in [*parts, current]]
-    return [part for part in rendered if part] or [""]
+    return [part for part in rendered if part.text] or [Part("")]
 
 
 def _cut_rank(gap: str) -> int:
@@ -118,41 +217,44 @@ def _cut_rank(gap: str) -> int:
     return SENTENCE if SENTENCE_ENDS.intersection(gap) else 0
 
 
-def _size(is_run: bool, piece: str) -> int:
+def _size(piece: Piece) -> int:
     """Index words of one piece: one per unit of a run (see tokens), one for a gap."""
-    return len(piece) if is_run else 1
+    return len(piece[1]) if piece[0] else 1
 
 
-def _words(part: list[tuple[bool, str]]) -> int:
-    return sum(_size(is_run, piece) for is_run, piece in part)
+def _words(part: list[Piece]) -> int:
+    return sum(_size(piece) for piece in part)
 
 
-def _best_cut(part: list[tuple[bool, str]], limit: int) -> int | None:
+def _best_cut(part: list[Piece], limit: int) -> int | None:
     """Index of the gap to cut `part` at: the best-ranked, latest one past half of `limit` words."""
     best: tuple[int, int] | None = None
     fallback = None
     words = 0
-    for index, (is_run, piece) in enumerate(part):
+    for index, (is_run, text, _) in enumerate(part):
         if not is_run and index:
             fallback = index
-            if words >= limit // 2 and (best is None or _cut_rank(piece) >= best[0]):
-                best = (_cut_rank(piece), index)
-        words += _size(is_run, piece)
+            if words >= limit // 2 and (best is None or _cut_rank(text) >= best[0]):
+                best = (_cut_rank(text), index)
+        words += len(text) if is_run else 1
     return best[1] if best else fallback
 
 
-def _render(part: list[tuple[bool, str]]) -> str:
+def _render(part: list[Piece]) -> Part:
     items: list[str] = []
-    for is_run, piece in part:
+    written: dict[int, str] = {}
+    for is_run, text, shown in part:
         if is_run:
-            items.extend(tokens(piece))
+            if shown:
+                written.update((len(items) + unit, as_written) for unit, as_written in shown.items())
+            items.extend(tokens(text))
         else:
-            gap = WHITESPACE_RUN.sub(SPACE_MARK, piece)
+            gap = WHITESPACE_RUN.sub(SPACE_MARK, text)
             if gap != SPACE_MARK or items:
                 items.append(gap)
     while items and not _is_unit(items[-1][0]):
         items.pop()  # Pagefind ends each block with "."; a trailing word keeps it off the gap
-    return " ".join(items)
+    return Part(" ".join(items), written)
 
 
 def phrase(run: str) -> str:

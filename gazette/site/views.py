@@ -18,6 +18,7 @@ from ..library.library import Library
 from ..library import validity
 from ..model.kinds import VALID
 from ..model.relations import CHANGES
+from ..model.settings import FEEDBACK_URL
 from ..sizes import file_size
 from . import panel
 
@@ -86,6 +87,7 @@ class Views:
             "versions": self._versions(doc),
             "attachments": [_attachment(doc, a) for a in doc.attachments or []],
             "services": list(doc.services or []),
+            "feedback": self._feedback(doc),
             "interprets": self._interprets(doc),
             "interpreted_by": self.links(d for d in doc.interpreted_by if d.is_public),
             "relations": self._relations(doc),
@@ -98,6 +100,12 @@ class Views:
             "collections": [{"title": c.title, "url": c.url} for c in self.library.collections_of(doc)],
         })
         return view
+
+    def _feedback(self, doc: Document) -> list[dict]:
+        """The message board and evaluation links of gazette.yml, filled in for this document."""
+        values = {"doc_number": doc.doc_number or "", "id": doc.id, "title": doc.title}
+        return [{"title": entry["title"], "url": FEEDBACK_URL.fill(entry["url"], **values)}
+                for entry in self.library.config.feedback]
 
     def _notice(self, notice: validity.Notice | None) -> dict | None:
         """A validity text and the (public) documents it names, as links."""

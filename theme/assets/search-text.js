@@ -47,11 +47,17 @@ export function docNumber(text) {
 /**
  * The indexed text of a page back as readable pieces: each index word stands for the
  * unit it starts with (its position is Pagefind's word location); gaps are shown as written.
+ * A piece matches by its `unit` and shows its `text`: the text as written where normalising
+ * changed it (`written`: [[index, text], ...] counted from item `offset`, gazette/search/text.py Part).
  */
-export function readable(content) {
+export function readable(content, written = [], offset = 0) {
+  const shown = new Map(written.map(([index, text]) => [index + offset, text]));
   return content.split(/\s+/).map((item, position) => {
     const run = (item.startsWith(RUN_END) ? item.slice(RUN_END.length) : item).match(LEADING_RUN);
-    if (run) return { text: [...run[0]][0], position };
-    return { text: item.replaceAll(SPACE_MARK, " "), position: null };
+    if (run) {
+      const unit = [...run[0]][0];
+      return { unit, text: shown.get(position) ?? unit, position };
+    }
+    return { unit: null, text: item.replaceAll(SPACE_MARK, " "), position: null };
   });
 }

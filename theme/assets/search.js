@@ -143,7 +143,8 @@ async function fillResult(item) {
   // The first record of a document starts with its prepared title ("title" meta); later ones have none.
   const titleWords = (meta.title ?? "").split(/\s+/).filter(Boolean).length;
   keepMoreInPlace(() => {
-    item.replaceChildren(heading, info, excerpt(search.runs, data.content, titleWords, !titleWords));
+    const written = JSON.parse(meta.written || "[]"); // the body's units as written (gazette/search/indexer.py)
+    item.replaceChildren(heading, info, excerpt(search.runs, data.content, titleWords, !titleWords, written));
     item.classList.remove("gz-result--pending");
   });
   item.dataset.loaded = "";
@@ -158,10 +159,10 @@ function keepMoreInPlace(change) {
   if (onScreen) window.scrollBy(0, more.getBoundingClientRect().top - before);
 }
 
-/** Text around the first match in the body (else in the title), every match highlighted. */
-function excerpt(queryRuns, content, titleWords, continued) {
-  const pieces = readable(content);
-  const units = pieces.map((piece) => (piece.position === null ? null : piece.text.toLowerCase()));
+/** Text around the first match in the body (else in the title), every match highlighted, shown as written. */
+function excerpt(queryRuns, content, titleWords, continued, written) {
+  const pieces = readable(content, written, titleWords);
+  const units = pieces.map((piece) => (piece.unit === null ? null : piece.unit.toLowerCase()));
   const marked = new Set();
   const starts = [];
   for (const run of queryRuns) {
