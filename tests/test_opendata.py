@@ -145,7 +145,7 @@ def test_every_public_document_has_its_file_and_it_validates(site, data, library
         # The file repeats the documents.json record, in the same order, then adds the details.
         assert list(full)[1:len(record) + 1] == list(record)
         assert {key: full[key] for key in record} == record
-        assert list(full)[len(record) + 1:] == ["text", "html", "related", "printed"]
+        assert list(full)[len(record) + 1:] == ["text", "html", "related", "collections", "printed"]
         assert full["printed"] is None  # print pages are filled by the print edition when it knows them
 
 
@@ -161,6 +161,16 @@ def test_the_document_schema_rejects_what_is_not_declared(site, library, documen
     tamper(broken)
     with pytest.raises(ValidationError):
         document_validator.validate(broken)
+
+
+def test_each_file_names_the_collections_that_hold_it(site, library):
+    held = {}
+    for collection in library.collections:
+        for member in collection.members:
+            held.setdefault(member.id, []).append(SITE + f"collections/{collection.slug}/")
+    assert held  # the sample's 专题 hold documents
+    for doc in library.public:
+        assert [c["url"] for c in document_file(site, doc.id)["collections"]] == held.get(doc.id, [])
 
 
 def test_the_printed_pages_have_a_declared_shape(site, library, document_validator):

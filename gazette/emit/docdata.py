@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import urls
 from ..library.document import Document
 from ..library.library import Library
-from ..model.kinds import KINDS, STATUSES
+from ..model.kinds import KINDS, STATES
 from ..model.relations import CHANGES, INTERPRETS
 from ..urls import DOCUMENT_DATA_SCHEMA
 from .bodydata import BodyData
@@ -30,12 +30,20 @@ RELATED_PROPERTIES = {
     "title": {"title": "标题", "type": "string"},
     "doc_number": {"title": "发文字号", "type": ["string", "null"]},
     "kind": {"title": "信息类别", "type": "string", "enum": [kind.name for kind in KINDS]},
-    "status": {"title": "有效性", "type": "string", "enum": list(STATUSES)},
+    "status": {"title": "有效性", "type": "string", "enum": list(STATES)},
     "url": {"title": "网址", **URL_SCHEMA},
     "data_url": {"title": "全文数据", **URL_SCHEMA},
 }
 RELATED_ITEM = {"type": "object", "properties": RELATED_PROPERTIES, "required": list(RELATED_PROPERTIES),
                 "additionalProperties": False}
+
+COLLECTION_PROPERTIES = {
+    "slug": {"title": "专题网址名", "type": "string"},
+    "title": {"title": "专题名称", "type": "string"},
+    "url": {"title": "网址", **URL_SCHEMA},
+}
+COLLECTION_ITEM = {"type": "object", "properties": COLLECTION_PROPERTIES, "required": list(COLLECTION_PROPERTIES),
+                   "additionalProperties": False}
 
 PAGE = {"type": "integer", "minimum": 1}
 PRINTED = {
@@ -69,6 +77,11 @@ def related(library: Library, doc: Document) -> list[dict]:
             for target in targets if isinstance(target, Document) and target.is_public]
 
 
+def collections(library: Library, doc: Document) -> list[dict]:
+    """The 专题 that hold the document (gazette.library.collection)."""
+    return [{"slug": c.slug, "title": c.title, "url": library.absolute(c.url)} for c in library.collections_of(doc)]
+
+
 def detail_columns(bodies: BodyData) -> list[Column]:
     """What a document's own file adds to its documents.json record."""
     return [
@@ -79,6 +92,8 @@ def detail_columns(bodies: BodyData) -> list[Column]:
                "经与网站相同的清理（只保留允许的标记）后的正文 HTML，链接和图片为完整网址。"),
         Column("related", "相关文件", lambda ctx: {"type": "array", "items": RELATED_ITEM}, related,
                "解读、废止、替代、修改关系两个方向上的公开文件，含标题和网址。"),
+        Column("collections", "所属专题", lambda ctx: {"type": "array", "items": COLLECTION_ITEM}, collections,
+               "收录本文件的专题，按专题列表的顺序。"),
         Column("printed", "刊登页码", lambda ctx: {"anyOf": [PRINTED, {"type": "null"}]}, lambda library, doc: None,
                "本文件在印刷版公报中的页码；没有刊登或页码尚未提供时为 null。"),
     ]
