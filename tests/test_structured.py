@@ -38,7 +38,7 @@ OWN_FIELDS = {  # beyond the fields every kind shares (check_common)
     "FAQPage": {"author", "mainEntity"},
 }
 COMMON = {"@context", "@type", "@id", "url", "name", "genre", "inLanguage", "datePublished", "dateModified",
-          "expires", "abstract", "keywords", "isPartOf", "publisher"}
+          "expires", "creativeWorkStatus", "abstract", "keywords", "isPartOf", "publisher"}
 
 
 def iso(date) -> str | None:
@@ -59,6 +59,7 @@ def check_common(data, doc, library):
     assert data["name"] == doc.title
     assert data["genre"] == doc.kind
     assert data["inLanguage"] == "zh-CN"
+    assert data["creativeWorkStatus"] == doc.status
     assert data["datePublished"] == doc.published.isoformat()
     assert data["dateModified"] >= data["datePublished"]
     assert data.get("abstract") == doc.summary

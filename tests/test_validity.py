@@ -194,7 +194,11 @@ def test_the_open_data_and_the_structured_data_say_the_same(site, doc_id):
     assert record["repealed_on"] == ("2024-04-01" if doc_id == "2023/old" else None)
     assert record["status_follows"] == (f"{SITE}documents/{FOLLOWED[doc_id]}/" if doc_id in FOLLOWED else None)
     script = json.loads(page(site, doc_id).xpath("//script[@type='application/ld+json']")[0].text)
-    assert script["legislationLegalForce"]["@id"] == "https://schema.org/" + force
+    assert script["creativeWorkStatus"] == state
+    if script["@type"] == "Legislation":
+        assert script["legislationLegalForce"]["@id"] == "https://schema.org/" + force
+    else:  # an interpretation is an Article, a call a SpecialAnnouncement: no legal force of their own
+        assert "legislationLegalForce" not in script and doc_id.startswith(("2023/jd-", "2024/jd-", "2024/call-"))
     repealers = script.get("@reverse", {}).get("legislationRepeals", [])
     assert [(r["@id"], r["legislationDateOfApplicability"]) for r in repealers] == \
         ([(f"{SITE}documents/2024/ptfb-2024-1/", "2024-04-01")] if doc_id == "2023/old" else [])

@@ -49,6 +49,9 @@ def common(library: Library, doc: Document) -> dict:
         "datePublished": _date(doc.published),
         "dateModified": _date(updated(doc)),
         "expires": _date(doc.expires),
+        # The validity a reader is shown (gazette.library.validity): 有效, 废止, 申报中, ... for every type;
+        # Legislation says it again as legislationLegalForce.
+        "creativeWorkStatus": doc.status,
         "abstract": doc.summary,
         "keywords": list(doc.tags or []) or None,
         "isPartOf": _issue(library, doc),
