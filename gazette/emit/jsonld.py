@@ -10,6 +10,7 @@ import json
 
 from ..library.document import Document
 from ..library.library import Library
+from ..library.printed import PrintedPages
 from ..model.kinds import AMENDED, VALID
 from ..model.relations import CHANGES, INTERPRETS
 from ..library.dates import updated
@@ -30,8 +31,8 @@ def legal_force(doc: Document) -> str:
     return "NotInForce"
 
 
-def legislation(library: Library, doc: Document) -> dict:
-    """The JSON-LD object of one public document."""
+def legislation(library: Library, doc: Document, printed: PrintedPages | None = None) -> dict:
+    """The JSON-LD object of one public document (`printed`: the pages of its issue it is printed on)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Legislation",
@@ -57,12 +58,14 @@ def legislation(library: Library, doc: Document) -> dict:
     }
     for relation in CHANGES:
         data[relation.jsonld] = _targets(library, doc.relations.get(relation.key, []))
+    if printed:
+        data["pageStart"], data["pageEnd"] = printed.start, printed.end
     return {key: value for key, value in data.items() if value not in (None, [], "")}
 
 
-def script(library: Library, doc: Document) -> str:
+def script(library: Library, doc: Document, printed: PrintedPages | None = None) -> str:
     """The JSON-LD text, safe inside <script> (no `</script>` can close it early)."""
-    text = json.dumps(legislation(library, doc), ensure_ascii=False, indent=1)
+    text = json.dumps(legislation(library, doc, printed), ensure_ascii=False, indent=1)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

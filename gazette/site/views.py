@@ -15,6 +15,7 @@ from ..emit.catalogue import Feed
 from ..library.dates import chinese_date
 from ..library.document import Document
 from ..library.library import Library
+from ..library.printed import NO_PDFS, Printing
 from ..library.validity import banner
 from ..model.kinds import VALID
 from ..model.relations import CHANGES
@@ -31,9 +32,10 @@ def date_view(date: dt.date | None) -> dict | None:
 class Views:
     """Builds the dicts templates render, for one Library."""
 
-    def __init__(self, library: Library, feeds: list[Feed]):
+    def __init__(self, library: Library, feeds: list[Feed], printing: Printing = NO_PDFS):
         self.library = library
         self.feeds = feeds  # every feed of the site, for the pages that list them
+        self.printing = printing  # the PDFs of this build and the pages each document is printed on
         self.vocabularies = library.vocabularies
 
     def entry(self, group: str, vocabulary: str, name: str) -> dict:
@@ -89,11 +91,25 @@ class Views:
             "issue": {"title": doc.issue.title, "url": doc.issue.url} if doc.issue else None,
             "deadline": date_view(doc.deadline),
             "deadline_passed": bool(doc.deadline and doc.deadline < self.library.build_date),
-            "jsonld": jsonld.script(self.library, doc),
-            "pdf_url": urls.document_pdf(doc.id),
+            "jsonld": jsonld.script(self.library, doc, self.printing.of(doc.id)),
+            "pdf_url": urls.document_pdf(doc.id) if self.printing.pdfs else None,
+            "citation": self.citation(doc),
             "panel": panel.cells(doc),
         })
         return view
+
+    def citation(self, doc: Document) -> dict | None:
+        """Where the document was printed: 刊登于《公报》2024年第2期（总第14期）第5–8页 (no pages without PDFs),
+        and the same after its title and 发文字号 to copy."""
+        if doc.issue is None:
+            return None
+        issue, printed = doc.issue, self.printing.of(doc.id)
+        text = f"刊登于《{self.library.config.name}》{issue.title}" + (f"（总第{issue.total}期）" if issue.total else "")
+        if printed:
+            text += f"第{printed.start}页" if printed.start == printed.end else f"第{printed.start}–{printed.end}页"
+        title = doc.title + (f"（{doc.doc_number}）" if doc.doc_number else "")
+        return {"text": text, "copy": f"{title}，{text}。",
+                "start": printed.start if printed else None, "end": printed.end if printed else None}
 
     def _interprets(self, doc: Document) -> dict | None:
         if not doc.interprets:
