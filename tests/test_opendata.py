@@ -61,7 +61,7 @@ def test_every_published_document_and_nothing_else(data, library):
 def test_records_hold_every_public_key_and_the_computed_ones(data, library):
     public = [key.name for key in DOCUMENT_SCHEMA if key.public]
     assert "privacy_allow" not in public and "deadline" in public
-    expected = [c.name for c in COMPUTED] + public + [c.name for c in COMPUTED_AFTER]
+    expected = [c.name for c in COMPUTED] + public + [c.name for c in COMPUTED_AFTER] + ["issue", "pdf_url", "printed"]
     for record in data["documents"]:
         assert list(record) == expected
     by_id = {d["id"]: d for d in data["documents"]}
