@@ -71,7 +71,9 @@ def test_citation_pages_on_the_page_in_json_ld_and_open_data_are_the_pdfs(sample
         total = f"（总第{issue.total}期）" if issue.total else ""
         pages = f"第{start}页" if start == end else f"第{start}–{end}页"
         assert html.unescape(CITATION.search(page).group(1)) == f"刊登于《{name}》{issue.year}年第{issue.number}期{total}{pages}"
-        assert 'data-clipboard-text="' in page and ">复制引用</button>" in page
+        title = doc.title + (f"（{doc.doc_number}）" if doc.doc_number else "")
+        copied = re.search(r'data-clipboard-text="([^"]*)"[^>]*>复制引用</button>', page).group(1)
+        assert html.unescape(copied) == f"{title}，刊登于《{name}》{issue.year}年第{issue.number}期{total}{pages}。"
         assert (data["pageStart"], data["pageEnd"]) == (start, end), doc.id
         assert data["isPartOf"]["@id"] == sample_library.absolute(issue.url)
         assert records[doc.id]["printed"] == {"issue": sample_library.absolute(issue.url),

@@ -108,7 +108,7 @@ class Views:
         if printed:
             text += f"第{printed.start}页" if printed.start == printed.end else f"第{printed.start}–{printed.end}页"
         title = doc.title + (f"（{doc.doc_number}）" if doc.doc_number else "")
-        return {"text": text, "copy": f"{title}，{text}。",
+        return {"text": text, "copy_text": f"{title}，{text}。",
                 "start": printed.start if printed else None, "end": printed.end if printed else None}
 
     def _interprets(self, doc: Document) -> dict | None:
