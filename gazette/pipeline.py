@@ -50,7 +50,7 @@ STEPS: list[Step] = [
     Step(emit.LABEL, lambda out, tick: emit.emit(out.library, out.feeds, out.site_dir, out.printing)),
     Step("建立检索索引", lambda out, tick: index_site(out.library, out.bodies, out.site_dir)),
     Step("发布印刷版 PDF", lambda out, tick: publish_print_edition(out.print_run, out.site_dir), in_preview=False),
-    Step("标注 PDF 文件大小", lambda out, tick: fill_pdf_sizes(out.site_dir), in_preview=False),
+    Step("标注 PDF 文件大小", lambda out, tick: out.printing.pdfs and fill_pdf_sizes(out.site_dir), in_preview=False),
     Step("生成原网址跳转页", lambda out, tick: write_redirects(out.library, out.site_dir)),
     Step("生成校验和（SHA256SUMS）", lambda out, tick: write_checksums(out.library, out.site_dir), in_preview=False),
 ]
