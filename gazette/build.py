@@ -24,8 +24,10 @@ MKDOCS_FILE = "mkdocs.yml"
 PLUGIN = "gazette"  # the entry point name of gazette.site.plugin.GazettePlugin
 
 
-def build_site(root: Path, out: Path | None = None, progress: Progress | None = None, report_findings=None) -> Path:
-    """Build the whole site of the project at `root` into `out` (default build/site)."""
+def build_site(root: Path, out: Path | None = None, progress: Progress | None = None, report_findings=None,
+               pdfs: bool = True, jobs: int | None = None) -> Path:
+    """Build the whole site of the project at `root` into `out` (default build/site); without `pdfs`, no
+    print edition (pages then link no PDF and cite no page); `jobs`: PDFs laid out at once."""
     root = root.resolve()
     progress = progress or Progress(enabled=False)
     library, report = load_and_check(root, progress)
@@ -37,7 +39,9 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        _render(root, staging, Prepared(root, library, progress))
+        prepared = Prepared(root, library, progress, pdfs=pdfs, jobs=jobs)
+        prepared.laid_out()  # before rendering: pages cite the pages their document is printed on
+        _render(root, staging, prepared)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

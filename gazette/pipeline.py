@@ -2,6 +2,8 @@
 
 Each concern registers a Step; the MkDocs plugin runs them after rendering, so
 `gazette build`, `gazette serve` and a plain `mkdocs build` produce the same site.
+One thing happens before rendering (`before_render`): the print edition is laid
+out, because pages cite the pages their document is printed on.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from .checksums import write_checksums
 from .emit import step as emit
 from .emit.catalogue import Feed
 from .library.library import Library
-from .print.step import write_print_edition
+from .library.printed import Printing
+from .print.step import PrintRun, lay_out_print_edition, publish_print_edition
 from .progress import Progress
 from .redirects import write_redirects
 from .search.indexer import index_site
@@ -29,6 +32,11 @@ class SiteOutput:
     site_dir: Path
     feeds: list[Feed]  # every feed of the site (gazette.emit.catalogue)
     bodies: dict[str, str]  # document id -> rendered body HTML
+    print_run: PrintRun = PrintRun()  # the laid-out print edition (none: no PDFs in this build)
+
+    @property
+    def printing(self) -> Printing:
+        return self.print_run.printing
 
 
 @dataclass(frozen=True)
@@ -39,13 +47,24 @@ class Step:
 
 
 STEPS: list[Step] = [
-    Step(emit.LABEL, lambda out, tick: emit.emit(out.library, out.feeds, out.site_dir)),
+    Step(emit.LABEL, lambda out, tick: emit.emit(out.library, out.feeds, out.site_dir, out.printing)),
     Step("建立检索索引", lambda out, tick: index_site(out.library, out.bodies, out.site_dir)),
-    Step("生成印刷版 PDF", lambda out, tick: write_print_edition(out.library, out.site_dir, tick), in_preview=False),
-    Step("标注 PDF 文件大小", lambda out, tick: fill_pdf_sizes(out.site_dir), in_preview=False),
+    Step("发布印刷版 PDF", lambda out, tick: publish_print_edition(out.print_run, out.site_dir), in_preview=False),
+    Step("标注 PDF 文件大小", lambda out, tick: out.printing.pdfs and fill_pdf_sizes(out.site_dir), in_preview=False),
     Step("生成原网址跳转页", lambda out, tick: write_redirects(out.library, out.site_dir)),
     Step("生成校验和（SHA256SUMS）", lambda out, tick: write_checksums(out.library, out.site_dir), in_preview=False),
 ]
+
+
+PRINT_LABEL = "排版印刷版 PDF"
+
+
+def before_render(library: Library, progress: Progress, pdfs: bool, jobs: int | None = None) -> PrintRun:
+    """What must be known before pages are rendered: the print edition's layout (none without PDFs)."""
+    if not pdfs:
+        return PrintRun()
+    with progress.step(PRINT_LABEL) as tick:
+        return lay_out_print_edition(library, tick, jobs)
 
 
 def run(output: SiteOutput, progress: Progress, preview: bool = False) -> None:

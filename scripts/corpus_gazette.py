@@ -139,17 +139,47 @@ def write_issue(out: Path, pages: int) -> list[str]:
     return [doc_id for doc_id, _ in chosen]
 
 
+def write_issues(out: Path, per_issue: int = 20) -> int:
+    """Print every document: issues of `per_issue` documents in order of publication, one section per
+    topic, numbered per year (the year and date of the last document); return the number of issues."""
+    documents = []
+    for path in sorted((out / "content" / "documents").rglob("*.md")):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+        doc_id = path.relative_to(out / "content" / "documents").with_suffix("").as_posix()
+        documents.append((str(front["published"]), front["topics"][0], doc_id))
+    documents.sort()
+    (out / "issues").mkdir(exist_ok=True)
+    numbers: dict[int, int] = defaultdict(int)
+    chunks = [documents[i:i + per_issue] for i in range(0, len(documents), per_issue)]
+    for total, chunk in enumerate(chunks, 1):
+        date = chunk[-1][0]
+        year = int(date[:4])
+        numbers[year] += 1
+        sections: dict[str, list[str]] = defaultdict(list)
+        for _, topic, doc_id in chunk:
+            sections[topic].append(doc_id)
+        manifest = {"year": year, "number": numbers[year], "total": total, "date": date,
+                    "sections": [{"title": title, "documents": ids} for title, ids in sections.items()]}
+        dumped = yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False).replace(f"date: '{date}'", f"date: {date}")
+        (out / "issues" / f"{year}-{numbers[year]:02d}.yml").write_text(dumped, encoding="utf-8")
+    return len(chunks)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--issue-pages", type=int, default=None, help="also write one issue of about N printed pages")
+    parser.add_argument("--issues", type=int, default=None, metavar="N",
+                        help="print every document: issues of N documents in order of publication")
     args = parser.parse_args()
     count = make(args.out, args.corpus, args.limit)
     print(f"{count} documents written to {args.out}")
     if args.issue_pages:
         print(f"issue of {len(write_issue(args.out, args.issue_pages))} documents written to {args.out / 'issues'}")
+    elif args.issues:
+        print(f"{write_issues(args.out, args.issues)} issues written to {args.out / 'issues'}")
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ def test_every_published_document_and_nothing_else(data, library):
 def test_records_hold_every_public_key_and_the_computed_ones(data, library):
     public = [key.name for key in DOCUMENT_SCHEMA if key.public]
     assert "privacy_allow" not in public and "deadline" in public
-    expected = [c.name for c in COMPUTED] + public + [c.name for c in COMPUTED_AFTER]
+    expected = [c.name for c in COMPUTED] + public + [c.name for c in COMPUTED_AFTER] + ["issue", "pdf_url", "printed"]
     for record in data["documents"]:
         assert list(record) == expected
     by_id = {d["id"]: d for d in data["documents"]}
@@ -145,8 +145,9 @@ def test_every_public_document_has_its_file_and_it_validates(site, data, library
         # The file repeats the documents.json record, in the same order, then adds the details.
         assert list(full)[1:len(record) + 1] == list(record)
         assert {key: full[key] for key in record} == record
-        assert list(full)[len(record) + 1:] == ["text", "html", "related", "collections", "printed"]
-        assert full["printed"] is None  # print pages are filled by the print edition when it knows them
+        assert list(full)[len(record) + 1:] == ["text", "html", "related", "collections"]
+    printed = [r for r in data["documents"] if r["printed"]]
+    assert printed and all(document_file(site, r["id"])["printed"] == r["printed"] for r in printed)
 
 
 @pytest.mark.parametrize("tamper", [

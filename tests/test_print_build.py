@@ -1,6 +1,7 @@
 """The print edition inside `gazette build` and `gazette pdf`, on small projects."""
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -123,7 +124,9 @@ def test_unchanged_pdfs_come_from_the_cache_and_changed_ones_are_made_again(proj
     assert gazette("-C", str(root), "build", "--out", str(later), epoch="1767225600").returncode == 0
     after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
     kept = set(before) & set(after)
-    assert len(after) == 5 and len(kept) == 3  # the notice and the issue holding it were made again
+    # The issue holding the notice was laid out again, with the notice and the policy cut from it;
+    # the two documents laid out alone (web-only, and one in no issue) were not.
+    assert len(after) == 5 and len(kept) == 2
     assert all(before[name] == after[name] for name in kept)  # the others were not rewritten
     assert "修改后的公告正文" in pdftools.text(later / "documents/2024/gg-2024-1.pdf")
     shutil.rmtree(cache)
@@ -248,3 +251,32 @@ def test_a_character_no_font_has_is_found_by_the_check_and_refused_by_the_print_
         edition.make([edition.document_job(library.documents["2024/ptfb-2024-1"])], tmp_path / "print")
     assert finding in str(refused.value) and "私用区字符" in str(refused.value)
     assert not (tmp_path / "print").exists()
+
+
+def test_no_pdf_builds_no_print_edition_and_links_none(project, tmp_path):
+    """`gazette build --no-pdf`: no PDF anywhere, no link or size pointing at one, no printed pages cited
+    (they come from a layout that was not made); the issue is still named."""
+    root = project(FILES, site=True)
+    site = tmp_path / "site"
+    result = gazette("-C", str(root), "build", "--no-pdf", "--out", str(site))
+    assert result.returncode == 0, result.stderr
+    assert "排版印刷版 PDF" not in result.stderr
+    assert not list(site.rglob("*.pdf")) and not (root / "build" / ".cache" / "print").exists()
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert ".pdf" not in text and "gz-pdf-size" not in text and "pageStart" not in text, page
+    document = (site / "documents/2024/ptfb-2024-1/index.html").read_text(encoding="utf-8")
+    assert ">刊登于《测试公报》2024年第1期</span>" in document
+    data = json.loads((site / "api/documents.json").read_text(encoding="utf-8"))
+    record = next(r for r in data["documents"] if r["id"] == "2024/ptfb-2024-1")
+    assert record["pdf_url"] is None and record["printed"] is None and record["issue"]["pdf_url"] is None
+    with_pdfs = tmp_path / "with"
+    assert gazette("-C", str(root), "build", "--out", str(with_pdfs)).returncode == 0
+    assert "第" in (with_pdfs / "documents/2024/ptfb-2024-1/index.html").read_text(encoding="utf-8").split(
+        ">刊登于《测试公报》2024年第1期")[1].split("</span>")[0]
+
+
+def test_build_help_names_the_options_in_chinese():
+    result = gazette("build", "--help")
+    assert "--no-pdf" in result.stdout and "不生成印刷版 PDF" in result.stdout
+    assert "--jobs" in result.stdout and "GAZETTE_JOBS" in result.stdout

@@ -15,9 +15,13 @@ HELP = "检查并生成整个网站（默认输出到 build/site/）"
 
 def add_arguments(parser) -> None:
     parser.add_argument("--out", type=Path, default=None, help="输出文件夹（默认 build/site）")
+    parser.add_argument("--no-pdf", dest="pdfs", action="store_false",
+                        help="不生成印刷版 PDF（每期和每份文件的 PDF）：页面上不出现 PDF 下载链接和刊登页码，生成更快")
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="同时排版的 PDF 数（默认取环境变量 GAZETTE_JOBS，未设置时为处理器核数）")
 
 
 def run(args) -> int:
-    out = build_site(args.root, args.out, Progress(), report_findings=print_report)
+    out = build_site(args.root, args.out, Progress(), report_findings=print_report, pdfs=args.pdfs, jobs=args.jobs)
     print(f"网站已生成：{out}", file=sys.stderr)
     return 0

@@ -3,7 +3,7 @@
 A file holds the document's record of documents.json (gazette.emit.opendata:
 every column, in the same order), then the DETAIL columns: the body as plain
 text and as sanitised HTML (gazette.emit.bodydata), the related documents
-resolved with their titles and URLs, and the printed pages. `document_data`
+resolved with their titles and URLs, and the collections that hold it. `document_data`
 builds the whole dict in one place; a new field is one more Column. Like
 documents.json, the schema beside the files is derived from the columns.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import urls
 from ..library.document import Document
 from ..library.library import Library
+from ..library.printed import NO_PDFS, Printing
 from ..model.kinds import KINDS, STATES
 from ..model.relations import CHANGES, INTERPRETS
 from ..urls import DOCUMENT_DATA_SCHEMA
@@ -45,38 +46,6 @@ COLLECTION_PROPERTIES = {
 COLLECTION_ITEM = {"type": "object", "properties": COLLECTION_PROPERTIES, "required": list(COLLECTION_PROPERTIES),
                    "additionalProperties": False}
 
-PAGE = {"type": "integer", "minimum": 1}
-PRINTED = {
-    "type": "object",
-    "properties": {
-        "issue": {"title": "刊登期次的网址", **URL_SCHEMA},
-        "start_page": {"title": "起始页码", **PAGE},
-        "end_page": {"title": "终止页码", **PAGE},
-    },
-    "required": ["issue", "start_page", "end_page"],
-    "additionalProperties": False,
-}
-
-
-def relation_groups(doc: Document) -> Iterator[tuple[str, str, list]]:
-    """(open-data key, 中文 label, documents) of every relation, both directions, in declared order."""
-    yield INTERPRETS.key, INTERPRETS.label, [doc.interprets_doc] if doc.interprets_doc else []
-    yield INTERPRETS.reverse_key, INTERPRETS.reverse_label, doc.interpreted_by
-    for relation in CHANGES:
-        yield relation.key, relation.label, doc.relations.get(relation.key, [])
-    for relation in CHANGES:
-        yield relation.reverse_key, relation.reverse_label, doc.related_from.get(relation.key, [])
-
-
-def related(library: Library, doc: Document) -> list[dict]:
-    """Related public documents, resolved: one entry per relation and document (others are left out)."""
-    return [{"relation": key, "label": label, "id": target.id, "title": target.title,
-             "doc_number": target.doc_number, "kind": target.kind, "status": target.status,
-             "url": library.absolute(target.url), "data_url": library.absolute(urls.document_data(target.id))}
-            for key, label, targets in relation_groups(doc)
-            for target in targets if isinstance(target, Document) and target.is_public]
-
-
 def collections(library: Library, doc: Document) -> list[dict]:
     """The 专题 that hold the document (gazette.library.collection)."""
     return [{"slug": c.slug, "title": c.title, "url": library.absolute(c.url)} for c in library.collections_of(doc)]
@@ -94,15 +63,13 @@ def detail_columns(bodies: BodyData) -> list[Column]:
                "解读、废止、替代、修改关系两个方向上的公开文件，含标题和网址。"),
         Column("collections", "所属专题", lambda ctx: {"type": "array", "items": COLLECTION_ITEM}, collections,
                "收录本文件的专题，按专题列表的顺序。"),
-        Column("printed", "刊登页码", lambda ctx: {"anyOf": [PRINTED, {"type": "null"}]}, lambda library, doc: None,
-               "本文件在印刷版公报中的页码；没有刊登或页码尚未提供时为 null。"),
     ]
 
 
-def document_data(library: Library, doc: Document, bodies: BodyData) -> dict:
+def document_data(library: Library, doc: Document, bodies: BodyData, printing: Printing = NO_PDFS) -> dict:
     """The whole open data of one public document: its documents.json record, then the details."""
     return {"$schema": library.absolute(DOCUMENT_DATA_SCHEMA),
-            **record(library, doc, [*columns(), *detail_columns(bodies)])}
+            **record(library, doc, [*columns(printing), *detail_columns(bodies)])}
 
 
 def document_schema(library: Library) -> dict:
@@ -120,9 +87,9 @@ def document_schema(library: Library) -> dict:
     }
 
 
-def write_document_data(library: Library, site_dir: Path) -> None:
+def write_document_data(library: Library, site_dir: Path, printing: Printing = NO_PDFS) -> None:
     """api/documents/<id>.json for every public document, and their schema."""
     bodies = BodyData(library)
     for doc in library.public:
-        write_json(site_dir, urls.document_data(doc.id), document_data(library, doc, bodies))
+        write_json(site_dir, urls.document_data(doc.id), document_data(library, doc, bodies, printing))
     write_json(site_dir, DOCUMENT_DATA_SCHEMA, document_schema(library))

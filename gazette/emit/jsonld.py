@@ -16,6 +16,7 @@ from collections.abc import Callable
 from ..library.document import Document
 from ..library.library import Library
 from ..model.kinds import AMENDED, OPEN, VALID
+from ..library.printed import PrintedPages
 from ..library.validity import repeal
 from ..library.versions import earlier, later
 from ..model.relations import CHANGES, INTERPRETS
@@ -111,10 +112,13 @@ TYPES: dict[str, tuple[str, Callable[[Library, Document], dict]]] = {
 }
 
 
-def structured_data(library: Library, doc: Document) -> dict:
-    """The JSON-LD object of one public document; empty fields are left out."""
+def structured_data(library: Library, doc: Document, printed: PrintedPages | None = None) -> dict:
+    """The JSON-LD object of one public document (`printed`: the pages of its issue it is printed on);
+    empty fields are left out."""
     kind_type, fields = TYPES[doc.kind]
     data = {"@context": "https://schema.org", "@type": kind_type, **common(library, doc), **fields(library, doc)}
+    if printed:
+        data["pageStart"], data["pageEnd"] = printed.start, printed.end
     return {key: value for key, value in data.items() if value not in (None, [], "")}
 
 
@@ -135,9 +139,9 @@ def _repealers(library: Library, doc: Document) -> list[dict]:
             for d, target in zip(found.by, _targets(library, found.by))] if found else []
 
 
-def script(library: Library, doc: Document) -> str:
+def script(library: Library, doc: Document, printed: PrintedPages | None = None) -> str:
     """The JSON-LD text, safe inside <script> (no `</script>` can close it early)."""
-    text = json.dumps(structured_data(library, doc), ensure_ascii=False, indent=1)
+    text = json.dumps(structured_data(library, doc, printed), ensure_ascii=False, indent=1)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..library.document import Document
 from ..library.library import Library
+from ..library.printed import NO_PDFS, Printing
 from ..model.fields import Context
 from ..model.kinds import STATES
 from ..model.manifest import ISSUE_SCHEMA as MANIFEST
@@ -91,6 +92,7 @@ def _issue(library: Library, doc: Document) -> dict | None:
             "date": issue.date.isoformat(), "url": library.absolute(issue.url), "pdf_url": issue_pdf_url(library, issue)}
 
 
+
 def _issue_schema(ctx: Context) -> dict:
     """An issue as open data: the manifest's own keys (declared in gazette.model.manifest), title and URLs."""
     props = {key: {"title": MANIFEST[key].label, **shape(MANIFEST[key].field, ctx)} for key in ("year", "number")}
@@ -98,7 +100,7 @@ def _issue_schema(ctx: Context) -> dict:
     props["title"] = {"title": "期次", "type": "string"}
     props["date"] = {"title": MANIFEST["date"].label, **shape(MANIFEST["date"].field, ctx)}
     props["url"] = {"title": "网址", **URL_SCHEMA}
-    props["pdf_url"] = {"title": "印刷版 PDF", **URL_SCHEMA}
+    props["pdf_url"] = {"title": "印刷版 PDF", **_nullable(URL_SCHEMA)}
     return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
 
 
@@ -130,26 +132,59 @@ COMPUTED_AFTER = [
       for r in CHANGES],
     *[Column(name, label, lambda ctx, schema=schema: schema, value, help)
       for name, label, schema, value, help in history.COLUMNS],
-    Column("issue", "刊登期次", lambda ctx: _nullable(_issue_schema(ctx)), _issue, "收录本文件的一期公报。"),
-    Column("pdf_url", "PDF 版", lambda ctx: URL_SCHEMA, pdf_url, "本文件单行本 PDF 的网址。"),
     Column("data_url", "全文数据", lambda ctx: URL_SCHEMA,
            lambda library, doc: library.absolute(urls.document_data(doc.id)),
            "本文件开放数据（含正文全文和相关文件）的网址。"),
 ]
 
 
-def columns() -> list[Column]:
+def printed_columns(printing: Printing) -> list[Column]:
+    """The columns that depend on the print edition of this build: the issue (with its PDF), the document's
+    PDF, its printed pages. Without PDFs in the build, the PDF addresses are null."""
+    def issue(library: Library, doc: Document) -> dict | None:
+        value = _issue(library, doc)
+        return value if value is None or printing.pdfs else {**value, "pdf_url": None}
+
+    def pdf(library: Library, doc: Document) -> str | None:
+        return pdf_url(library, doc) if printing.pdfs else None
+
+    def pages(library: Library, doc: Document) -> dict | None:
+        printed = printing.of(doc.id)
+        if printed is None:
+            return None
+        return {"issue": library.absolute(printed.issue.url), "start_page": printed.start, "end_page": printed.end}
+
+    return [
+        Column("issue", "刊登期次", lambda ctx: _nullable(_issue_schema(ctx)), issue, "收录本文件的一期公报。"),
+        Column("pdf_url", "PDF 版", lambda ctx: _nullable(URL_SCHEMA), pdf,
+               "本文件单行本 PDF 的网址；未生成印刷版时为 null。"),
+        Column("printed", "刊登页码", lambda ctx: _nullable(PRINTED_SCHEMA), pages,
+               "本文件在所刊登一期公报印刷版中的起止页码（与 PDF 上印的页码相同）；不在任何一期中或未生成印刷版时为 null。"),
+    ]
+
+
+PRINTED_SCHEMA = {
+    "type": "object",
+    "properties": {"issue": {"title": "期次网址", **URL_SCHEMA},
+                   "start_page": {"title": "起始页", "type": "integer", "minimum": 1},
+                   "end_page": {"title": "终止页", "type": "integer", "minimum": 1}},
+    "required": ["issue", "start_page", "end_page"],
+    "additionalProperties": False,
+}
+
+
+def columns(printing: Printing = NO_PDFS) -> list[Column]:
     """Every column of a document record, in order."""
     keys = [OVERRIDES.get(key.name) or _front_matter(key) for key in DOCUMENT_SCHEMA if key.public]
-    return [*COMPUTED, *keys, *COMPUTED_AFTER]
+    return [*COMPUTED, *keys, *COMPUTED_AFTER, *printed_columns(printing)]
 
 
 def record(library: Library, doc: Document, cols: list[Column]) -> dict:
     return {col.name: col.value(library, doc) for col in cols}
 
 
-def documents_json(library: Library) -> dict:
-    cols = columns()
+def documents_json(library: Library, printing: Printing = NO_PDFS) -> dict:
+    cols = columns(printing)
     public = library.public
     return {
         "$schema": library.absolute(DOCUMENTS_SCHEMA),
@@ -203,6 +238,6 @@ def write_json(site_dir: Path, path: str, data: dict) -> None:
     target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def write_open_data(library: Library, site_dir: Path) -> None:
-    write_json(site_dir, DOCUMENTS_JSON, documents_json(library))
+def write_open_data(library: Library, site_dir: Path, printing: Printing = NO_PDFS) -> None:
+    write_json(site_dir, DOCUMENTS_JSON, documents_json(library, printing))
     write_json(site_dir, DOCUMENTS_SCHEMA, json_schema(library))

@@ -59,11 +59,20 @@ class Composer:
         config = self.library.config
         issue = doc.issue
         header = config.name + (f"　{issue.title}" if issue else "")
+        return self.env.get_template("document.html").render(
+            document=self.article(doc), meta=self.document_meta(doc), header=header)
+
+    def document_meta(self, doc: Document) -> dict:
+        """The PDF metadata of a document's own PDF, laid out alone or cut from its issue."""
         description = "，".join(filter(None, [doc.doc_number, f"{chinese_date(doc.published)}发布"])) + "。"
-        meta = self._meta(title=doc.title, authors=list(doc.issuers), created=updated(doc),
+        return self._meta(title=doc.title, authors=list(doc.issuers), created=updated(doc),
                           description=description + (doc.summary or ""),
                           keywords=[*(doc.topics or []), *(doc.tags or [])])
-        return self.env.get_template("document.html").render(document=self.article(doc), meta=meta, header=header)
+
+    def same_alone(self, doc: Document) -> bool:
+        """Whether the document alone prints exactly what its issue prints (its full text, no validity
+        notice added since), so its own PDF can be cut from the issue's layout."""
+        return doc.print is not False and self._banner(doc) is None
 
     def article(self, doc: Document) -> dict:
         """The template's view of one public document (the body is converted once per build)."""

@@ -21,6 +21,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from ..fonts import STYLESHEET
+from .cut import Cut, cut_pdf, page_ranges
 
 OPTIONS = {"pdf_variant": "pdf/a-3b"}  # archival; also sets sRGB output intent and a content-derived /ID
 MISSING_GLYPH = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)" \(U\+[0-9A-F]+\)', re.S)
@@ -32,6 +33,8 @@ class Rendered:
     pages: int
     missing: list[str] = field(default_factory=list)  # characters no font could draw
     warnings: list[str] = field(default_factory=list)  # anything else WeasyPrint complained about
+    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)  # article anchor -> first, last page
+    parts: dict[str, bytes] = field(default_factory=dict)  # target -> a document's PDF cut from this one
 
 
 class ContentFetcher(URLFetcher):
@@ -61,14 +64,17 @@ def stylesheet() -> CSS:
     return CSS(filename=str(STYLESHEET), font_config=font_config())
 
 
-def render_pdf(html: str, content_dir: Path) -> Rendered:
-    """Lay out `html` (resources relative to `content_dir`) and write a PDF/A-3b."""
+def render_pdf(html: str, content_dir: Path, anchors: tuple[str, ...] = (), cuts: tuple[Cut, ...] = ()) -> Rendered:
+    """Lay out `html` (resources relative to `content_dir`) once and write a PDF/A-3b; find the pages of the
+    articles named by `anchors` and write each of `cuts` as its own PDF of its article's pages."""
     with _weasyprint_warnings() as messages:
         document = HTML(string=html, base_url=content_dir.resolve().as_uri() + "/",
                         url_fetcher=ContentFetcher(content_dir)).render(
             stylesheets=[stylesheet()], font_config=font_config(), **OPTIONS)
         pdf = document.write_pdf(**OPTIONS)
-    rendered = Rendered(pdf=pdf, pages=len(document.pages))
+        ranges = page_ranges(document, list(anchors)) if anchors else {}
+        parts = {cut.target: cut_pdf(document, *ranges[cut.anchor], cut.meta, OPTIONS) for cut in cuts}
+    rendered = Rendered(pdf=pdf, pages=len(document.pages), ranges=ranges, parts=parts)
     for message in messages:
         match = MISSING_GLYPH.fullmatch(message)
         if match:

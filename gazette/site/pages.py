@@ -60,10 +60,17 @@ def issue_view(issue, views: Views) -> dict:
     return {
         "year": issue.year, "number": issue.number, "total": issue.total,
         "title": issue.title, "date": date_view(issue.date), "url": issue.url,
-        "sections": [{"title": s.title, "documents": views.links(s.documents)} for s in issue.sections],
+        "sections": [{"title": s.title, "documents": [_printed(views, d) for d in s.documents]}
+                     for s in issue.sections],
         "count": len(issue.documents),
-        "pdf_url": urls.issue_pdf(issue.year, issue.number),
+        "pdf_url": urls.issue_pdf(issue.year, issue.number) if views.printing.pdfs else None,
     }
+
+
+def _printed(views: Views, doc) -> dict:
+    """A row of an issue's table of contents: the document, and the pages it is printed on (with PDFs)."""
+    printed = views.printing.of(doc.id)
+    return {**views.link(doc), "pages": (printed.start, printed.end) if printed else None}
 
 
 def listing_index_view(library: Library, views: Views, route: Route) -> dict:

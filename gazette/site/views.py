@@ -16,6 +16,7 @@ from ..library.dates import chinese_date
 from ..library.document import Document
 from ..library.library import Library
 from ..library import validity
+from ..library.printed import NO_PDFS, Printing
 from ..model.kinds import VALID
 from ..model.relations import CHANGES
 from ..model.settings import FEEDBACK_URL
@@ -33,9 +34,10 @@ def date_view(date: dt.date | None) -> dict | None:
 class Views:
     """Builds the dicts templates render, for one Library."""
 
-    def __init__(self, library: Library, feeds: list[Feed]):
+    def __init__(self, library: Library, feeds: list[Feed], printing: Printing = NO_PDFS):
         self.library = library
         self.feeds = feeds  # every feed of the site, for the pages that list them
+        self.printing = printing  # the PDFs of this build and the pages each document is printed on
         self.vocabularies = library.vocabularies
 
     def entry(self, group: str, vocabulary: str, name: str) -> dict:
@@ -94,8 +96,9 @@ class Views:
             "issue": {"title": doc.issue.title, "url": doc.issue.url} if doc.issue else None,
             "deadline": date_view(doc.deadline),
             "deadline_passed": bool(doc.deadline and doc.deadline < self.library.build_date),
-            "jsonld": jsonld.script(self.library, doc),
-            "pdf_url": urls.document_pdf(doc.id),
+            "jsonld": jsonld.script(self.library, doc, self.printing.of(doc.id)),
+            "pdf_url": urls.document_pdf(doc.id) if self.printing.pdfs else None,
+            "citation": self.citation(doc),
             "panel": panel.cells(doc),
             "collections": [{"title": c.title, "url": c.url} for c in self.library.collections_of(doc)],
         })
@@ -119,6 +122,19 @@ class Views:
                  "this": step.doc is doc,
                  "acts": [{"name": act.relation.name, "targets": self.links(act.targets)} for act in step.acts]}
                 for step in self.library.versions.get(doc.id, ())]
+
+    def citation(self, doc: Document) -> dict | None:
+        """Where the document was printed: 刊登于《公报》2024年第2期（总第14期）第5–8页 (no pages without PDFs),
+        and the same after its title and 发文字号 to copy."""
+        if doc.issue is None:
+            return None
+        issue, printed = doc.issue, self.printing.of(doc.id)
+        text = f"刊登于《{self.library.config.name}》{issue.title}" + (f"（总第{issue.total}期）" if issue.total else "")
+        if printed:
+            text += f"第{printed.start}页" if printed.start == printed.end else f"第{printed.start}–{printed.end}页"
+        title = doc.title + (f"（{doc.doc_number}）" if doc.doc_number else "")
+        return {"text": text, "copy_text": f"{title}，{text}。",
+                "start": printed.start if printed else None, "end": printed.end if printed else None}
 
     def _interprets(self, doc: Document) -> dict | None:
         if not doc.interprets:
