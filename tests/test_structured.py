@@ -38,7 +38,7 @@ OWN_FIELDS = {  # beyond the fields every kind shares (check_common)
     "FAQPage": {"author", "mainEntity"},
 }
 COMMON = {"@context", "@type", "@id", "url", "name", "genre", "inLanguage", "datePublished", "dateModified",
-          "expires", "creativeWorkStatus", "abstract", "keywords", "isPartOf", "publisher"}
+          "expires", "creativeWorkStatus", "pageStart", "pageEnd", "abstract", "keywords", "isPartOf", "publisher"}
 
 
 def iso(date) -> str | None:

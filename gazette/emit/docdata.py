@@ -46,6 +46,25 @@ COLLECTION_PROPERTIES = {
 COLLECTION_ITEM = {"type": "object", "properties": COLLECTION_PROPERTIES, "required": list(COLLECTION_PROPERTIES),
                    "additionalProperties": False}
 
+def relation_groups(doc: Document) -> Iterator[tuple[str, str, list]]:
+    """(open-data key, 中文 label, documents) of every relation, both directions, in declared order."""
+    yield INTERPRETS.key, INTERPRETS.label, [doc.interprets_doc] if doc.interprets_doc else []
+    yield INTERPRETS.reverse_key, INTERPRETS.reverse_label, doc.interpreted_by
+    for relation in CHANGES:
+        yield relation.key, relation.label, doc.relations.get(relation.key, [])
+    for relation in CHANGES:
+        yield relation.reverse_key, relation.reverse_label, doc.related_from.get(relation.key, [])
+
+
+def related(library: Library, doc: Document) -> list[dict]:
+    """Related public documents, resolved: one entry per relation and document (others are left out)."""
+    return [{"relation": key, "label": label, "id": target.id, "title": target.title,
+             "doc_number": target.doc_number, "kind": target.kind, "status": target.status,
+             "url": library.absolute(target.url), "data_url": library.absolute(urls.document_data(target.id))}
+            for key, label, targets in relation_groups(doc)
+            for target in targets if isinstance(target, Document) and target.is_public]
+
+
 def collections(library: Library, doc: Document) -> list[dict]:
     """The 专题 that hold the document (gazette.library.collection)."""
     return [{"slug": c.slug, "title": c.title, "url": library.absolute(c.url)} for c in library.collections_of(doc)]
