@@ -12,7 +12,7 @@ serve:           ## set up, then preview with live reload on http://127.0.0.1:80
 
 test:            ## set up (test extras too), then run every test
 	@scripts/setup.sh test
-	@.venv/bin/python -m pytest
+	@.venv/bin/python -m pytest -n 2 --dist loadfile  # both cores; one file's tests share a worker and its fixtures
 
 check:
 	@.venv/bin/gazette check
