@@ -232,3 +232,11 @@ def split_front_matter(text: str, rel: str, report: Report) -> FrontMatterSplit 
             )
     report.error(rel, 1, "头部信息没有结束：第一行的“---”之后找不到结束的“---”行。请在头部信息之后单独写一行“---”。")
     return None
+
+
+def read_front_matter(path: Path, rel: str, report: Report) -> tuple[YamlDoc, FrontMatterSplit] | None:
+    """A Markdown file's front matter parsed (lines kept) and its split, or None after reporting why not."""
+    text = read_text(path, rel, report)
+    split = split_front_matter(text, rel, report) if text is not None else None
+    parsed = parse_yaml(split.yaml_text, rel, split.yaml_first_line, report) if split else None
+    return (parsed, split) if parsed is not None else None

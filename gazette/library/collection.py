@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .. import urls
 from ..model.collection import COLLECTION_SCHEMA
 from ..yamlsource import YamlDoc
-from .body import ParsedBody
+from .source import FrontMatterSource
 from .document import Document
 
 
@@ -24,7 +23,9 @@ class Listed:
 
 
 @dataclass(eq=False)
-class Collection:
+class Collection(FrontMatterSource):
+    SCHEMA = COLLECTION_SCHEMA  # its front-matter keys (FrontMatterSource)
+
     slug: str  # the file name without .md
     path: Path
     rel: str  # path shown in messages
@@ -39,19 +40,6 @@ class Collection:
 
     is_public = True  # a collection is always published (its members are checked one by one)
 
-    def __getattr__(self, name: str) -> Any:
-        # Front-matter keys read as attributes, with the schema's default when absent.
-        if name in COLLECTION_SCHEMA:
-            return self.values.get(name, COLLECTION_SCHEMA[name].default)
-        raise AttributeError(name)
-
-    @cached_property
-    def parsed(self) -> ParsedBody:
-        """The intro, read once (links for the link check)."""
-        return ParsedBody(self.body, self.body_line)
-
-    def line(self, *path: Any) -> int:
-        return self.front.line(*path)
 
     @property
     def url(self) -> str:

@@ -9,7 +9,7 @@ from ..findings import Report
 from ..model.collection import COLLECTION_SCHEMA, FOLDER, SLUG
 from ..model.fields import Context
 from ..model.keys import check_mapping
-from ..yamlsource import parse_yaml, read_text, split_front_matter
+from ..yamlsource import read_front_matter
 from .collection import Collection, resolve_members
 
 _SLUG = re.compile(SLUG)
@@ -36,11 +36,10 @@ def load_collection(path: Path, folder: Path, library, report: Report) -> Collec
     if not _SLUG.match(slug):
         report.error(rel, 1, f"专题文件名“{slug}”不符合要求：只能用小写英文字母、数字和连字符（如 jiazhuang-dianti.md），"
                              f"直接放在 content/{FOLDER}/ 中（不分子文件夹），这样网址才简短、稳定。请重命名文件。")
-    text = read_text(path, rel, report)
-    split = split_front_matter(text, rel, report) if text is not None else None
-    parsed = parse_yaml(split.yaml_text, rel, split.yaml_first_line, report) if split else None
-    if parsed is None:
+    source = read_front_matter(path, rel, report)
+    if source is None:
         return None
+    parsed, split = source
     ctx = Context(vocabularies=library.vocabularies, config=config, folder=path.parent, root=config.content_dir)
     values = check_mapping(parsed, COLLECTION_SCHEMA, ctx, rel, report, what="专题头部信息")
     return Collection(slug=slug, path=path, rel=rel, values=values, front=parsed,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +11,13 @@ from .. import urls
 from ..model.kinds import PUBLIC, VALID, genre_of_title
 from ..model.schema import DOCUMENT_SCHEMA
 from ..yamlsource import YamlDoc
-from .body import ParsedBody
+from .source import FrontMatterSource
 
 
 @dataclass(eq=False)
-class Document:
+class Document(FrontMatterSource):
+    SCHEMA = DOCUMENT_SCHEMA  # its front-matter keys (FrontMatterSource)
+
     id: str  # path below content/documents/ without .md
     path: Path
     rel: str  # path shown in messages
@@ -35,19 +36,6 @@ class Document:
     follows: "Document | None" = None  # the policy whose state an interpretation shows (gazette.library.validity)
     cited_by: list["Document"] = field(default_factory=list)  # public documents whose bodies link here, newest first
 
-    def __getattr__(self, name: str) -> Any:
-        # Front-matter keys read as attributes, with the schema's default when absent.
-        if name in DOCUMENT_SCHEMA:
-            return self.values.get(name, DOCUMENT_SCHEMA[name].default)
-        raise AttributeError(name)
-
-    @cached_property
-    def parsed(self) -> ParsedBody:
-        """The body read once: links, HTML, anchors, plain text (each computed on first use)."""
-        return ParsedBody(self.body, self.body_line)
-
-    def line(self, *path: Any) -> int:
-        return self.front.line(*path)
 
     @property
     def url(self) -> str:

@@ -15,7 +15,7 @@ from ..model.keys import check_mapping
 from ..model.manifest import ISSUE_SCHEMA
 from ..model.schema import DOCUMENT_SCHEMA
 from ..model.vocabulary import VOCABULARY_SCHEMAS, Entry, Vocabularies, Vocabulary
-from ..yamlsource import parse_yaml, read_text, split_front_matter
+from ..yamlsource import parse_yaml, read_front_matter, read_text
 from .citations import link_citations
 from .collection_loader import load_collections
 from .document import Document
@@ -117,11 +117,10 @@ def load_document(path: Path, library: Library, report: Report) -> Document | No
     if not DOCUMENT_ID.match(doc_id):
         report.error(rel, 1, f"文件路径“{doc_id}”不符合要求：只能用小写英文字母、数字、连字符和 /（如 2024/ptfb-2024-6.md），"
                              "这样网址才简短、稳定。请重命名文件。")
-    text = read_text(path, rel, report)
-    split = split_front_matter(text, rel, report) if text is not None else None
-    parsed = parse_yaml(split.yaml_text, rel, split.yaml_first_line, report) if split else None
-    if parsed is None:
+    source = read_front_matter(path, rel, report)
+    if source is None:
         return None
+    parsed, split = source
     ctx = Context(vocabularies=library.vocabularies, config=config, folder=path.parent, root=config.content_dir)
     kind = parsed.data.get("kind") if isinstance(parsed.data, dict) else None
     values = check_mapping(parsed, DOCUMENT_SCHEMA, ctx, rel, report, what="头部信息",
