@@ -78,6 +78,10 @@ TITLE = "关于“</script><script>alert('title')</script>”事项的公告"
 SUMMARY = "<img src=x onerror=alert('summary')>摘要"
 
 
+COLLECTION = "h-zhuanti"  # a 专题 whose title, summary, service and intro are hostile too
+COLLECTION_FILE = f"content/collections/{COLLECTION}.md"
+
+
 def doc_id(name: str) -> str:
     return f"2024/h-{name}"
 
@@ -90,4 +94,7 @@ def hostile_files() -> dict[str, str]:
         files[f"{D}h-{name}.md"] = head + "\n" + body + "\n"
     files[f"{D}h-title.md"] = (f"---\ntitle: \"{TITLE}\"\nkind: 公告通报\nissuer: 长征镇\npublished: 2024-03-06\n"
                                f"disclosure: 主动公开\nsummary: \"{SUMMARY}\"\n---\n\n正文。\n")
+    files[COLLECTION_FILE] = (f"---\ntitle: \"{TITLE}\"\nsummary: \"{SUMMARY}\"\ndocuments:\n  - {doc_id('title')}\n"
+                              f"services:\n  - title: \"{TITLE}\"\n    url: https://zwdt.sh.gov.cn/\n---\n\n"
+                              + PAYLOADS["script"] + "\n")
     return files

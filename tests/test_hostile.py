@@ -17,7 +17,7 @@ import pytest
 from emitted import EPOCH_2025
 from gazette.build import build_site
 from gazette.project import load_and_check
-from hostile import D, LINE, LINES, PAYLOADS, SHOWN, TEXT, TITLE, doc_id, hostile_files
+from hostile import COLLECTION, COLLECTION_FILE, D, LINE, LINES, PAYLOADS, SHOWN, TEXT, TITLE, doc_id, hostile_files
 from projects import write_project
 from search_support import chromium, serve
 
@@ -72,13 +72,15 @@ def test_check_reports_every_body_payload_on_its_line(hostile_project):
     errors = {(f.path, f.line) for f in report.errors}
     missed = [name for name in PAYLOADS if (f"{D}h-{name}.md", LINES.get(name, LINE)) not in errors]
     assert missed == []
+    assert (COLLECTION_FILE, 11) in errors  # the 专题 intro's script, on its line
     assert all(f.message for f in report.errors)
     assert not [f.format() for f in report.findings if "/h-" not in f.path or any(
         f.path.endswith(f"h-{name}.md") for name in [*TEXT, "title"])]
 
 
 def test_no_payload_runs_in_chromium_and_text_stays_text(hostile_site):
-    pages = [f"documents/{doc_id(name)}/" for name in [*PAYLOADS, *TEXT, "title"]] + ["", "documents/"]
+    pages = [f"documents/{doc_id(name)}/" for name in [*PAYLOADS, *TEXT, "title"]] + [
+        "", "documents/", "collections/", f"collections/{COLLECTION}/"]
     dialogs, foreign, problems = [], [], {}
     with serve(hostile_site) as base, chromium() as browser:
         context = browser.new_context()
@@ -105,11 +107,13 @@ def test_no_payload_runs_in_chromium_and_text_stays_text(hostile_site):
             shown[name] = page.inner_text(".gz-document__body")
         page.goto(base + f"documents/{doc_id('title')}/")
         title = page.inner_text("h1.gz-document__title")
+        page.goto(base + f"collections/{COLLECTION}/")
+        collection_title = page.inner_text("h1")
         context.close()
     assert dialogs == [] and foreign == [] and problems == {} and errors == []
     assert searched[0] == "done" and searched[1] > 0 and searched[2] == []
     assert {name: SHOWN[name] in text for name, text in shown.items()} == {name: True for name in TEXT}
-    assert title == TITLE
+    assert title == TITLE and collection_title == TITLE
 
 
 def test_jsonld_keeps_a_script_end_in_a_title_inside_the_block(hostile_site):
