@@ -58,13 +58,16 @@ def _rendered_problems(parsed: ParsedBody) -> list[tuple[int, str]]:
     """What the dialect makes of source the scan above reads differently (e.g. `</<math>`), on the line that holds it."""
     problems = []
     first_line = parsed.first_line
-    lines = prose(parsed.body)
+    lines: list[str] | None = None  # the prose, lower-cased, read only when a tag has a problem
     for tag in html_tags(parsed.html):
         messages = _tag_problems(tag, RENDERED_TAGS, RENDERED_ATTRIBUTES)
         messages += [m for name, value in tag.attrs if name in ("href", "src")
                      for m in [_url_problem(value, tag.tag == "img")] if m]
+        if not messages:
+            continue
+        lines = lines if lines is not None else [text.lower() for text in prose(parsed.body)]
         needle = f"<{tag.tag}".lower()
-        line = next((n for n, text in enumerate(lines, first_line) if needle in text.lower()), first_line)
+        line = next((n for n, text in enumerate(lines, first_line) if needle in text), first_line)
         problems += [(line, message) for message in messages]
     return problems
 
