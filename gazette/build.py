@@ -18,34 +18,52 @@ from mkdocs.exceptions import MkDocsException
 from .errors import ContentError, GazetteError
 from .progress import Progress
 from .project import load_and_check
+from .site.incremental import SiteCache, inputs
 from .site.session import Prepared
 
 MKDOCS_FILE = "mkdocs.yml"
+CACHE = Path("build/.cache/site")  # under the project: the last good site's manifest and bodies
 PLUGIN = "gazette"  # the entry point name of gazette.site.plugin.GazettePlugin
 
 
 def build_site(root: Path, out: Path | None = None, progress: Progress | None = None, report_findings=None,
-               pdfs: bool = True, jobs: int | None = None) -> Path:
+               pdfs: bool = True, jobs: int | None = None, incremental: bool = True) -> Path:
     """Build the whole site of the project at `root` into `out` (default build/site); without `pdfs`, no
-    print edition (pages then link no PDF and cite no page); `jobs`: PDFs laid out at once."""
+    print edition (pages then link no PDF and cite no page); `jobs`: PDFs laid out at once; `incremental`:
+    pages whose inputs did not change are taken from the last good site (gazette.site.incremental)."""
     root = root.resolve()
     progress = progress or Progress(enabled=False)
+    report_findings = report_findings or (lambda report: None)
+    out = (out or root / "build" / "site").resolve()
+    cache = SiteCache(root / CACHE, out) if incremental else None
+    fingerprint = inputs(root, _theme_dir(root), f"pdfs={pdfs}") if cache else ""
+    unchanged = cache.unchanged(fingerprint) if cache else None
+    if unchanged is not None:
+        report_findings(unchanged)
+        return out  # nothing the last good build read has changed: its site is this build's
     library, report = load_and_check(root, progress)
-    if report_findings:
-        report_findings(report)
+    report_findings(report)
     if not report.ok:
         raise ContentError(report)
-    out = (out or root / "build" / "site").resolve()
+    prepared = Prepared(root, library, progress, pdfs=pdfs, jobs=jobs, cache=cache)
+    _build_and_swap(prepared, out)
+    if cache:
+        cache.commit(out, fingerprint, report)
+    return out
+
+
+def _build_and_swap(prepared: Prepared, out: Path) -> None:
+    """Render into a staging folder beside `out`, then swap it in."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        prepared = Prepared(root, library, progress, pdfs=pdfs, jobs=jobs)
         prepared.laid_out()  # before rendering: pages cite the pages their document is printed on
-        _render(root, staging, prepared)
+        _render(prepared.root, staging, prepared)
+        if prepared.cache:
+            prepared.cache.forget()  # no manifest describes a site in between
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return out
 
 
 def _render(root: Path, site_dir: Path, prepared: Prepared) -> None:
@@ -55,7 +73,7 @@ def _render(root: Path, site_dir: Path, prepared: Prepared) -> None:
             prepared.tick = tick
             config = load_mkdocs_config(root, site_dir=str(site_dir))
             gazette_plugin(config).prepare(prepared)
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=prepared.cache is not None)
     except MkDocsException as exc:
         raise GazetteError(f"生成网站失败：{exc}") from exc
 
@@ -68,6 +86,14 @@ def load_mkdocs_config(root: Path, **options):
     return load_config(config_file=str(config_file), **options)
 
 
+def _theme_dir(root: Path) -> Path | None:
+    """The project's theme folder (mkdocs.yml's theme.custom_dir)."""
+    if not (root / MKDOCS_FILE).is_file():
+        return None  # load_and_check says what is missing
+    custom = load_mkdocs_config(root).theme.custom_dir
+    return Path(custom) if custom else None
+
+
 def gazette_plugin(config):
     """The gazette plugin of a loaded mkdocs.yml."""
     plugin = config.plugins.get(PLUGIN)
@@ -77,12 +103,20 @@ def gazette_plugin(config):
 
 
 def quiet_mkdocs() -> None:
-    """MkDocs' info lines are English noise for editors; warnings still show."""
+    """MkDocs' info lines are English noise for editors; warnings still show (not the one about dirty
+    builds: ours decide per page what changed)."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if _not_dirty_warning not in build_log.filters:
+        build_log.addFilter(_not_dirty_warning)
     if not logging.getLogger("mkdocs").handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("MkDocs %(levelname)s：%(message)s"))
         logging.getLogger("mkdocs").addHandler(handler)
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
 
 
 def _swap(staging: Path, out: Path) -> None:

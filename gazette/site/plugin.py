@@ -23,8 +23,6 @@ from ..progress import Progress
 from ..project import load_and_check
 from . import furniture
 from .files import add_generated, gate
-from .collections import collection_view
-from .pages import home_view
 from .session import Prepared, SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.gazette")
@@ -102,6 +100,10 @@ class GazettePlugin(BasePlugin):
         build.total = len(files.documentation_pages())
         return files
 
+    def on_nav(self, nav, config, files):
+        self.build.plan(files, config)  # after the nav: pages in it carry their titles
+        return nav
+
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self.build.documents:
             page.meta["template"] = "gazette/document.html"
@@ -120,18 +122,7 @@ class GazettePlugin(BasePlugin):
 
     def on_page_context(self, context, page, config, nav):
         build = self.build
-        src = page.file.src_uri
-        view = None
-        if src in build.documents:
-            view = build.views.document(build.documents[src])
-        elif src in build.collections:
-            view = collection_view(build.library, build.views, build.collections[src])
-        elif src in build.pages:
-            view = build.pages[src].view()
-        elif page.is_homepage:  # the editors' own content/index.md
-            view = home_view(build.library, build.views)
-        context["gazette"] = {"site": build.site(), "view": view,
-                              **furniture.furnish(build.library, src, page.title, build.documents.get(src), view)}
+        context["gazette"] = build.context(page.file.src_uri, page.title, page.is_homepage)
         build.rendered += 1
         if build.prepared.tick:
             build.prepared.tick(build.rendered, build.total)
