@@ -40,6 +40,7 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
     unchanged = cache.unchanged(fingerprint) if cache else None
     if unchanged is not None:
         report_findings(unchanged)
+        progress.note("输入没有改动，网站保持上次生成的样子")
         return out  # nothing the last good build read has changed: its site is this build's
     library, report = load_and_check(root, progress)
     report_findings(report)
@@ -74,6 +75,9 @@ def _render(root: Path, site_dir: Path, prepared: Prepared) -> None:
             config = load_mkdocs_config(root, site_dir=str(site_dir))
             gazette_plugin(config).prepare(prepared)
             mkdocs_build(config, dirty=prepared.cache is not None)
+        if prepared.cache is not None:
+            reused = prepared.cache.reused
+            prepared.progress.note(f"网页：重新生成 {prepared.cache.planned - reused} 页，沿用上次生成的 {reused} 页")
     except MkDocsException as exc:
         raise GazetteError(f"生成网站失败：{exc}") from exc
 

@@ -32,3 +32,9 @@ class Progress:
             self.stream.write(f"{end}{label}：完成（{time.monotonic() - start:.1f} 秒）\033[K\n" if self.tty
                               else f"{label}：完成（{time.monotonic() - start:.1f} 秒）\n")
             self.stream.flush()
+
+    def note(self, text: str) -> None:
+        """One line of information between steps."""
+        if self.enabled:
+            self.stream.write(text + "\n")
+            self.stream.flush()

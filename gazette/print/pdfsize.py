@@ -8,7 +8,8 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..sizes import file_size
 
-MARKER = re.compile(r'<span class="gz-pdf-size" data-gz-pdf="([^"]+)"></span>')
+# Empty as rendered; filled already in a page an incremental build took from the last site (filled again).
+MARKER = re.compile(r'<span class="gz-pdf-size" data-gz-pdf="([^"]+)">[^<]*</span>')
 
 
 def fill_pdf_sizes(site: Path) -> None:
@@ -25,5 +26,5 @@ def fill_pdf_sizes(site: Path) -> None:
 def _filled(site: Path, match: re.Match) -> str:
     pdf = site / match.group(1)
     if not pdf.is_file():
-        return match.group(0)
+        return f'<span class="gz-pdf-size" data-gz-pdf="{match.group(1)}"></span>'
     return f'<span class="gz-pdf-size" data-gz-pdf="{match.group(1)}">（{file_size(pdf.stat().st_size)}）</span>'

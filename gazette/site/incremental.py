@@ -87,8 +87,8 @@ class SiteCache:
         self.manifest = self._read()
         self.previous: dict[str, list[str]] = self.manifest.get("pages", {})  # dest_uri -> [key, sha256 of file]
         self.keys: dict[str, str] = {}  # dest_uri -> key, of this build
-        self.reused = 0
-        self.rendered = 0
+        self.reused = 0  # pages taken from the last good site
+        self.planned = 0  # pages keyed
 
     def _read(self) -> dict:
         if not self.manifest_file.is_file() or not self.out.is_dir():
@@ -112,6 +112,7 @@ class SiteCache:
     def reuse(self, dest_uri: str, key: str, target: Path, body_needed: bool) -> bool:
         """Copy the page from the last good site to `target` if its key is unchanged and the file is intact."""
         self.keys[dest_uri] = key
+        self.planned += 1
         entry = self.previous.get(dest_uri)
         if not entry or entry[0] != key or (body_needed and not self.body_file(key).is_file()):
             return False
