@@ -43,12 +43,13 @@ class SiteOutput:
 class Step:
     label: str  # shown in progress, in Chinese
     run: Callable[[SiteOutput, Callable[[int, int], None]], None]  # (output, tick)
-    in_preview: bool = True  # False: skipped by `gazette serve` (slow, not needed to preview)
+    in_preview: bool = True  # False: skipped by `gazette serve` (slow, or needs every page rendered)
 
 
 STEPS: list[Step] = [
-    Step(emit.LABEL, lambda out, tick: emit.emit(out.library, out.feeds, out.site_dir, out.printing)),
-    Step("建立检索索引", lambda out, tick: index_site(out.library, out.bodies, out.site_dir)),
+    Step(emit.LABEL, lambda out, tick: emit.emit(out.library, out.feeds, out.site_dir, out.printing), in_preview=False),
+    # The preview renders pages on request (gazette.site.preview): no bodies to index; the search page says so.
+    Step("建立检索索引", lambda out, tick: index_site(out.library, out.bodies, out.site_dir), in_preview=False),
     Step("发布印刷版 PDF", lambda out, tick: publish_print_edition(out.print_run, out.site_dir), in_preview=False),
     Step("标注 PDF 文件大小", lambda out, tick: out.printing.pdfs and fill_pdf_sizes(out.site_dir), in_preview=False),
     Step("生成原网址跳转页", lambda out, tick: write_redirects(out.library, out.site_dir)),

@@ -113,7 +113,8 @@ PAGE_KINDS: dict[str, tuple[str, View]] = {
     pages.LISTING_INDEX: ("gazette/listing-index.html", listing_index_view),
     pages.LISTING: ("gazette/listing.html", listing_view),
     pages.SUBSCRIBE: ("gazette/subscribe.html", lambda library, views, route: subscribe.subscribe_view(library, views.feeds)),
-    pages.SEARCH: ("gazette/search.html", lambda library, views, route: search_view(library)),
+    pages.SEARCH: ("gazette/search.html",
+                   lambda library, views, route: {**search_view(library), "preview": views.preview}),
     pages.COLLECTION_INDEX: ("gazette/collections.html", collections_index_view),
 }
 

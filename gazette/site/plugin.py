@@ -19,10 +19,12 @@ from .. import pipeline, sanitize, urls
 from ..htmlpolicy import CSP
 from ..config import CONFIG_FILE
 from ..markdown import EXTENSIONS
+from ..library.reload import KeptBodies
 from ..progress import Progress
 from ..project import load_and_check
 from . import furniture
 from .files import add_generated, gate
+from .preview import LazyPages
 from .session import Prepared, SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.gazette")
@@ -45,6 +47,8 @@ class GazettePlugin(BasePlugin):
         self.serving = False
         self.prepared: Prepared | None = None  # handed over by the gazette command, used by the next build
         self.build: SiteBuild | None = None
+        self.lazy: LazyPages | None = None  # set by `gazette serve`: pages rendered on request (gazette.site.preview)
+        self.kept = KeptBodies()  # parsed bodies from the last load, reused by the next (serve)
 
     def prepare(self, prepared: Prepared) -> None:
         """Hand a checked Library to the next build."""
@@ -76,7 +80,7 @@ class GazettePlugin(BasePlugin):
 
     def _load(self, root: Path) -> Prepared:
         """Load and check when MkDocs runs on its own, or when `gazette serve` rebuilds after a save."""
-        library, report = load_and_check(root)
+        library, report = load_and_check(root, kept=self.kept if self.serving else None)
         for finding in report.findings:
             (log.error if finding.level.name == "ERROR" else log.warning)(finding.format())
         if not report.ok:
@@ -91,6 +95,8 @@ class GazettePlugin(BasePlugin):
         env.autoescape = lambda name: bool(name) and name.startswith("gazette/")
         env.globals["gz_assets"] = furniture.material_assets()
         env.globals["gz_urls"] = urls.template_urls()  # the fixed URLs templates link to (gazette.urls)
+        if self.lazy is not None:
+            self.lazy.set_env(env)
         return env
 
     def on_files(self, files, config):
@@ -101,7 +107,10 @@ class GazettePlugin(BasePlugin):
         return files
 
     def on_nav(self, nav, config, files):
-        self.build.plan(files, config)  # after the nav: pages in it carry their titles
+        if self.lazy is not None and self.build.prepared.preview:
+            self.lazy.defer(files, config, nav)
+        else:
+            self.build.plan(files, config)  # after the nav: pages in it carry their titles
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):

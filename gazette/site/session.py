@@ -49,7 +49,7 @@ class SiteBuild:
         self.library = prepared.library
         self.print_run = prepared.laid_out()
         self.feeds = catalogue(self.library)
-        self.views = Views(self.library, self.feeds, self.print_run.printing)
+        self.views = Views(self.library, self.feeds, self.print_run.printing, preview=prepared.preview)
         self.pages: dict[str, GeneratedPage] = {p.src_uri: p for p in generated_pages(self.library, self.views)}
         self.documents = {urls.document_source(doc.id): doc for doc in self.library.public}
         self.collections = {urls.collection_source(c.slug): c for c in self.library.collections}

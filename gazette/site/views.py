@@ -34,8 +34,9 @@ def date_view(date: dt.date | None) -> dict | None:
 class Views:
     """Builds the dicts templates render, for one Library."""
 
-    def __init__(self, library: Library, feeds: list[Feed], printing: Printing = NO_PDFS):
+    def __init__(self, library: Library, feeds: list[Feed], printing: Printing = NO_PDFS, preview: bool = False):
         self.library = library
+        self.preview = preview  # `gazette serve`: no search index, the search page says so
         self.feeds = feeds  # every feed of the site, for the pages that list them
         self.printing = printing  # the PDFs of this build and the pages each document is printed on
         self.vocabularies = library.vocabularies
