@@ -10,23 +10,21 @@ from .errors import GazetteError
 from .findings import Report
 from .library.library import Library
 from .library.loader import load_library
-from .library.reload import KeptBodies
+from .library.reload import Kept
 from .progress import Progress
 
 
 def load_and_check(root: Path, progress: Progress | None = None,
-                   kept: KeptBodies | None = None) -> tuple[Library, Report]:
-    """The Library of the project at `root` and every finding about it; with `kept` (gazette serve), bodies
-    unchanged since the last load are not parsed again."""
+                   kept: Kept | None = None) -> tuple[Library, Report]:
+    """The Library of the project at `root` and every finding about it; with `kept` (gazette serve), files
+    and bodies unchanged since the last load are not read or parsed again."""
     if not (root / CONFIG_FILE).is_file():
         raise GazetteError(f"{root.resolve()} 不是公报项目文件夹（找不到 {CONFIG_FILE}）。"
                            "请在项目文件夹中运行，或用 -C 指定项目文件夹。")
     report = Report()
     progress = progress or Progress(enabled=False)
     with progress.step("读取文件") as tick:
-        library = load_library(root, report, progress=tick)
-    if kept is not None:
-        kept.restore(library)
+        library = kept.load(root, load_library, report, progress=tick) if kept else load_library(root, report, progress=tick)
     with progress.step("检查"):
         run_checks(library, report)
     if kept is not None:

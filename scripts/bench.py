@@ -2,14 +2,16 @@
 """One benchmark: build the sample, the npc-laws gazette and a synthetic gazette, against plain MkDocs + Material.
 
 Usage: scripts/bench.py [--only sample,npc,synthetic] [--documents N] [--seed S] [--npc-limit N]
-                        [--no-pdf] [--jobs N] [--keep DIR]
+                        [--no-pdf] [--jobs N] [--keep DIR] [--no-loop]
 
 For each project: a cold `gazette build` (no PDF cache) in a child process,
 with the wall time of each phase (from the build's own progress lines), the
 peak memory of every process it starts (children included: PDF layout
 workers, Pagefind), the output size; then the same Markdown built by plain
 MkDocs + Material as a user without this project would (documents out of the
-nav, Material's own search plugin on), and the ratio. Not part of the tests:
+nav, Material's own search plugin on), and the ratio; then the rebuilds with
+nothing and with one document changed, and the editor loop of `gazette serve`
+(scripts/editor_loop.py). Not part of the tests:
 speed is measured and reported (docs/benchmarks.md), never asserted.
 """
 
@@ -33,6 +35,7 @@ REPO = SCRIPTS.parent
 sys.path.insert(0, str(SCRIPTS))
 from corpus_gazette import CORPUS, make as make_npc, write_issues  # noqa: E402
 from synthetic_gazette import make as make_synthetic  # noqa: E402
+from editor_loop import editor_loop, rebuilds  # noqa: E402
 
 EPOCH = "1735660800"
 WORKERS = "PDF 排版工作进程"  # forkserver and its workers
@@ -175,6 +178,15 @@ def report(name: str, documents: int, build: Run, out: Path, plain: Run, plain_o
     print(f"ratio gazette / plain: {build.seconds / plain.seconds:.2f}×")
 
 
+def report_loop(root: Path, out: Path, cold: float, no_pdf: bool) -> None:
+    """Incremental rebuilds against the cold build, then the editor loop of `gazette serve`."""
+    env = {"PYTHONPATH": str(REPO)}
+    for what, seconds in rebuilds(root, out, no_pdf, env).items():
+        print(f"rebuild, {what}: {seconds:.1f} s ({seconds / cold:.0%} of the cold build)")
+    for what, seconds in editor_loop(root, env).items():
+        print(f"gazette serve, {what}: {seconds:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="sample,npc,synthetic", help="which projects, comma-separated")
@@ -184,6 +196,7 @@ def main() -> None:
     parser.add_argument("--no-pdf", action="store_true", help="build without the print edition (gazette build --no-pdf)")
     parser.add_argument("--jobs", type=int, default=None, help="PDF layout processes (default: one per core)")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    parser.add_argument("--no-loop", action="store_true", help="skip the rebuilds and the editor loop (gazette serve)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="gazette-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -208,6 +221,8 @@ def main() -> None:
         build = gazette_build(root, out, args.no_pdf, args.jobs)
         plain = plain_build(root, work / root.name)
         report(name, count, build, out, plain, work / root.name / "plain" / "site")
+        if not args.no_loop:
+            report_loop(root, out, build.seconds, args.no_pdf)
 
 
 if __name__ == "__main__":

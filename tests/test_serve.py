@@ -5,6 +5,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -32,6 +33,14 @@ def fetch(url: str, until, timeout: float = 60) -> str:
     pytest.fail(f"{url} never satisfied the condition; last response: {last and last[:200]}")
 
 
+def wait_for_line(lines: list[str], text: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not any(text in line for line in list(lines)):
+        if time.monotonic() > deadline:
+            pytest.fail(f"the server never wrote {text!r}; it wrote: {''.join(lines)[-2000:]}")
+        time.sleep(0.2)
+
+
 def test_serve_previews_and_rebuilds_on_save(project):
     root = project(site=True)
     port = free_port()
@@ -49,4 +58,34 @@ def test_serve_previews_and_rebuilds_on_save(project):
         os.killpg(server.pid, signal.SIGINT)
         _, stderr = server.communicate(timeout=30)
     assert "预览地址" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_a_broken_save_shows_the_error_and_keeps_the_last_preview(project):
+    root = project(site=True)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "gazette", "-C", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": "1735660800"}, start_new_session=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True)
+    reader.start()
+    source = root / "content/documents/2024/gg-2024-1.md"
+    good = source.read_text(encoding="utf-8")
+    page = f"http://127.0.0.1:{port}/documents/2024/gg-2024-1/"
+    try:
+        fetch(page, lambda html: "示例公告正文。" in html)
+        assert "预览时不建立检索索引" in fetch(f"http://127.0.0.1:{port}/search/", lambda html: "</html>" in html)
+        source.write_text(good.replace("kind: 公告通报", "kind: 公告").replace("示例公告正文。", "坏的正文。"),
+                          encoding="utf-8")
+        wait_for_line(lines, "预览仍是上一次生成的网站")  # the rebuild failed and said so
+        assert "示例公告正文。" in fetch(page, lambda html: "</html>" in html)  # the last good page stays
+        source.write_text(good.replace("示例公告正文。", "改好的正文。"), encoding="utf-8")
+        fetch(page, lambda html: "改好的正文。" in html)
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=30)
+        reader.join(timeout=30)
+    stderr = "".join(lines)
+    assert "gg-2024-1.md:3" in stderr
     assert "Traceback" not in stderr

@@ -25,16 +25,18 @@ from .library import Library
 DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9/-]*$")
 
 Progress = Callable[[int, int], None]
+LoadOne = Callable[[Path, Library, Report], "Document | None"]
 
 
 def load_library(root: Path, report: Report, today: dt.date | None = None,
-                 progress: Progress | None = None) -> Library:
-    """Read settings, vocabularies, documents and issues of the project at `root`."""
+                 progress: Progress | None = None, load_one: LoadOne | None = None) -> Library:
+    """Read settings, vocabularies, documents and issues of the project at `root` (`load_one`: how one
+    document is read; gazette.library.reload keeps unchanged ones between loads)."""
     root = root.resolve()
     config = load_config(root, report)
     library = Library(config=config, vocabularies=load_vocabularies(config, report),
                       build_date=today or build_date())
-    for doc in load_documents(library, report, progress):
+    for doc in load_documents(library, report, progress, load_one or load_document):
         library.documents[doc.id] = doc
     library.link_relations()
     link_citations(library)
@@ -93,7 +95,8 @@ def _sub_document(parsed, index: int):
     return YamlDoc(parsed.data[index], node, parsed.first_line)
 
 
-def load_documents(library: Library, report: Report, progress: Progress | None = None) -> list[Document]:
+def load_documents(library: Library, report: Report, progress: Progress | None = None,
+                   load_one: LoadOne | None = None) -> list[Document]:
     config = library.config
     folder = config.documents_dir
     if not folder.is_dir():
@@ -102,7 +105,7 @@ def load_documents(library: Library, report: Report, progress: Progress | None =
     paths = sorted(folder.rglob("*.md"))
     documents = []
     for count, path in enumerate(paths, 1):
-        doc = load_document(path, library, report)
+        doc = (load_one or load_document)(path, library, report)
         if doc is not None:
             documents.append(doc)
         if progress:

@@ -19,7 +19,7 @@ from .. import pipeline, sanitize, urls
 from ..htmlpolicy import CSP
 from ..config import CONFIG_FILE
 from ..markdown import EXTENSIONS
-from ..library.reload import KeptBodies
+from ..library.reload import Kept
 from ..progress import Progress
 from ..project import load_and_check
 from . import furniture
@@ -48,7 +48,7 @@ class GazettePlugin(BasePlugin):
         self.prepared: Prepared | None = None  # handed over by the gazette command, used by the next build
         self.build: SiteBuild | None = None
         self.lazy: LazyPages | None = None  # set by `gazette serve`: pages rendered on request (gazette.site.preview)
-        self.kept = KeptBodies()  # parsed bodies from the last load, reused by the next (serve)
+        self.kept = Kept()  # what the last load read and parsed, reused by the next (serve)
 
     def prepare(self, prepared: Prepared) -> None:
         """Hand a checked Library to the next build."""
