@@ -33,6 +33,8 @@ def test_workflow_structure():
     assert [s["run"] for s in links["steps"] if "run" in s][-1] == ".venv/bin/gazette check --online --format github"
     assert any(s.get("with", {}).get("path") == ".cache/gazette" for s in links["steps"]), "the link cache is kept"
     assert any(s.get("with", {}).get("path") == "build/.cache/print" for s in check["steps"]), "the PDF cache is kept"
+    assert any(s.get("with", {}).get("path", "").split() == ["build/site", "build/.cache/site"]
+               for s in check["steps"]), "the last site and its manifest are kept"
 
 
 def schema_check(path, schema="vendor.github-workflows"):

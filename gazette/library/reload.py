@@ -38,9 +38,7 @@ class Kept:
     def load(self, root: Path, load_library, report: Report, **options) -> Library:
         """`load_library` of the project at `root`, reusing what is kept."""
         self._context = _context_hash(root)
-        library = load_library(root, report, load_one=self.load_document, **options)
-        self._restore_bodies(library)
-        return library
+        return load_library(root, report, load_one=self.load_document, **options)
 
     def load_document(self, path: Path, library: Library, report: Report) -> Document | None:
         info = path.stat()
@@ -53,13 +51,13 @@ class Kept:
                                                                      "body_line")}
             kept = self._readings[path] = _Reading(stamp, fields, own)
         report.extend(kept.report)
-        return Document(**kept.fields) if kept.fields else None
-
-    def _restore_bodies(self, library: Library) -> None:
-        for doc in library.documents.values():
-            parsed = self._bodies.get((doc.path, doc.body, doc.body_line))
-            if parsed is not None:
-                doc.__dict__["parsed"] = parsed  # the cached_property's own slot (gazette.library.source)
+        if not kept.fields:
+            return None
+        doc = Document(**kept.fields)
+        parsed = self._bodies.get((doc.path, doc.body, doc.body_line))
+        if parsed is not None:  # before the library links citations: they read the body's links
+            doc.__dict__["parsed"] = parsed  # the cached_property's own slot (gazette.library.source)
+        return doc
 
     def keep(self, library: Library) -> None:
         """After the check: remember the parses made (a parse is made on first use), drop removed files."""
