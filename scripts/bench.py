@@ -178,11 +178,14 @@ def report(name: str, documents: int, build: Run, out: Path, plain: Run, plain_o
     print(f"ratio gazette / plain: {build.seconds / plain.seconds:.2f}×")
 
 
-def report_loop(root: Path, out: Path, cold: float, no_pdf: bool) -> None:
-    """Incremental rebuilds against the cold build, then the editor loop of `gazette serve`."""
+def report_loop(root: Path, out: Path, cold: Run, no_pdf: bool) -> None:
+    """Incremental rebuilds against the cold build (wall and CPU), then the editor loop of `gazette serve`."""
     env = {"PYTHONPATH": str(REPO)}
-    for what, seconds in rebuilds(root, out, no_pdf, env).items():
-        print(f"rebuild, {what}: {seconds:.1f} s ({seconds / cold:.0%} of the cold build)")
+    for what, (wall, cpu, stderr) in rebuilds(root, out, no_pdf, env).items():
+        print(f"rebuild, {what}: {wall:.1f} s wall ({wall / cold.seconds:.0%} of the cold build), "
+              f"{cpu:.1f} s CPU ({cpu / cold.cpu:.0%})")
+        print("  " + "; ".join(f"{label} {seconds} s" for label, seconds in PHASE.findall(stderr)))
+        print("  " + "\n  ".join(line for line in stderr.splitlines() if line.startswith(("网页：", "输入没有改动"))))
     for what, seconds in editor_loop(root, env).items():
         print(f"gazette serve, {what}: {seconds:.2f} s")
 
@@ -222,7 +225,7 @@ def main() -> None:
         plain = plain_build(root, work / root.name)
         report(name, count, build, out, plain, work / root.name / "plain" / "site")
         if not args.no_loop:
-            report_loop(root, out, build.seconds, args.no_pdf)
+            report_loop(root, out, build, args.no_pdf)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ it (as the browser sees it after the live reload: a GET of the page), three time
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -36,16 +37,20 @@ def append_line(path: Path, text: str) -> str:
     return old
 
 
-def timed(args: list[str], env: dict) -> float:
-    start = time.perf_counter()
+def timed(args: list[str], env: dict) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds of the process and its children, stderr) of a command that must succeed."""
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
     result = subprocess.run(args, env={**os.environ, **env}, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return time.perf_counter() - start, cpu, result.stderr
 
 
-def rebuilds(root: Path, out: Path, no_pdf: bool, env: dict) -> dict[str, float]:
-    """Seconds of `gazette build` with nothing changed, then with one document changed (after a cold build)."""
+def rebuilds(root: Path, out: Path, no_pdf: bool, env: dict) -> dict[str, tuple[float, float, str]]:
+    """(wall, CPU seconds, stderr) of `gazette build` with nothing changed, then with one document changed
+    (after a cold build)."""
     args = [sys.executable, "-m", "gazette", "-C", str(root), "build", "--out", str(out)] + (["--no-pdf"] if no_pdf else [])
     env = {**env, "SOURCE_DATE_EPOCH": EPOCH}
     unchanged = timed(args, env)

@@ -62,8 +62,9 @@ class SiteBuild:
 
     def context(self, src: str, title: str | None, is_homepage: bool) -> dict:
         """What gazette hands the template of a page (`gazette` in the template context)."""
-        if src in self.contexts and self.contexts[src][0] == title:
-            return self.contexts[src][1]
+        known_title, known = self.contexts.pop(src, (None, None))  # used once: memory is not held to the end
+        if known is not None and known_title == title:
+            return known
         view = None
         if src in self.documents:
             view = self.views.document(self.documents[src])
@@ -92,6 +93,7 @@ class SiteBuild:
                 self.keys[doc.id] = key
             if cache.reuse(file.dest_uri, key, Path(file.abs_dest_path), body_needed=doc is not None):
                 mark_unmodified(file)
+                self.contexts.pop(file.src_uri, None)  # not rendered: its data is not needed
                 if doc is not None:
                     self.reused.add(doc.id)
 
