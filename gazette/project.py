@@ -24,7 +24,7 @@ def load_and_check(root: Path, progress: Progress | None = None,
     report = Report()
     progress = progress or Progress(enabled=False)
     with progress.step("读取文件") as tick:
-        library = kept.load(root, load_library, report, progress=tick) if kept else load_library(root, report, progress=tick)
+        library = (kept.load if kept else load_library)(root, report, progress=tick)
     with progress.step("检查"):
         run_checks(library, report)
     if kept is not None:

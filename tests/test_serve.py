@@ -11,6 +11,8 @@ import urllib.request
 
 import pytest
 
+from projects import NOTICE_HEAD
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -89,3 +91,25 @@ def test_a_broken_save_shows_the_error_and_keeps_the_last_preview(project):
     stderr = "".join(lines)
     assert "gg-2024-1.md:3" in stderr
     assert "Traceback" not in stderr
+
+
+def test_a_reload_reads_again_only_what_changed(project):
+    """gazette serve keeps what it read (gazette.library.reload): unchanged files and bodies are not read or
+    parsed again, their findings are reported again; a changed file or vocabulary is read again."""
+    from gazette.library.reload import Kept
+    from gazette.project import load_and_check
+
+    root = project({"content/documents/2024/bad.md": NOTICE_HEAD.replace("公告通报", "公告") + "\n正文。\n"})
+    kept = Kept()
+    first, first_report = load_and_check(root, kept=kept)
+    notice = root / "content/documents/2024/gg-2024-1.md"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("示例公告正文。", "修改后的正文。"), encoding="utf-8")
+    second, second_report = load_and_check(root, kept=kept)
+    assert second.documents["2024/ptfb-2024-1"].parsed is first.documents["2024/ptfb-2024-1"].parsed
+    assert "修改后的正文。" in second.documents["2024/gg-2024-1"].parsed.html
+    assert [f.format() for f in second_report.findings] == [f.format() for f in first_report.findings]
+    assert any("bad.md" in f.path for f in second_report.errors)  # the unchanged broken file still reported
+    tags = root / "content/_data/tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8").replace("营商环境", "优化营商环境"), encoding="utf-8")
+    _, third_report = load_and_check(root, kept=kept)
+    assert any("ptfb-2024-1.md" in f.path and "营商环境" in f.message for f in third_report.errors)

@@ -19,7 +19,7 @@ from ..findings import Report
 from .body import ParsedBody
 from .document import Document
 from .library import Library
-from .loader import load_document
+from .loader import load_document, load_library
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,8 @@ class Kept:
         self._readings: dict[Path, _Reading] = {}
         self._context: str | None = None  # of the load under way
 
-    def load(self, root: Path, load_library, report: Report, **options) -> Library:
-        """`load_library` of the project at `root`, reusing what is kept."""
+    def load(self, root: Path, report: Report, **options) -> Library:
+        """load_library of the project at `root`, reusing what is kept."""
         self._context = _context_hash(root)
         return load_library(root, report, load_one=self.load_document, **options)
 
