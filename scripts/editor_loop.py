@@ -103,5 +103,10 @@ def editor_loop(root: Path, env: dict, timeout: float = 900) -> dict[str, float]
     finally:
         path.write_text(old, encoding="utf-8")
         os.killpg(server.pid, signal.SIGINT)
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            print("warning: gazette serve did not stop within 60 s of Ctrl+C; killed", file=sys.stderr)
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
     return times

@@ -72,3 +72,10 @@ class PreviewServer(LiveReloadServer):
                 self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
             self.lazy.ensure(posixpath.normpath("/" + rel).lstrip("/"))
         return super()._serve_request(environ, start_response)
+
+    def shutdown(self, wait=False) -> None:
+        """Let go of requests waiting for a build that was interrupted (Ctrl+C during a rebuild), then stop."""
+        with self._epoch_cond:
+            self._visible_epoch = self._wanted_epoch
+            self._epoch_cond.notify_all()
+        super().shutdown(wait)
