@@ -60,6 +60,9 @@ class LazyPages:
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server that renders a pending page before serving it."""
 
+    daemon_threads = True  # a request still waiting when the editor stops the preview does not keep it alive
+    block_on_close = False
+
     def __init__(self, lazy: LazyPages, *args, **kwargs):
         self.lazy = lazy
         super().__init__(*args, **kwargs)
