@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -33,10 +34,11 @@ def gate(files: Files, library: Library) -> Files:
     allowed = published_sources(library)
     documents = library.config.documents_dir
     content = library.config.content_dir
+    links = _symbolic_links(content)
     kept = []
     for file in files:
         source = Path(file.abs_src_path) if file.abs_src_path else None
-        if file.src_uri.startswith("_data/") or _escapes(source, content):
+        if file.src_uri.startswith("_data/") or (links and _escapes(source, content, links)):
             continue  # vocabularies, and symbolic links out of content/ (gazette.checks.html reports them)
         if source and source.is_relative_to(documents) and source.resolve() not in allowed:
             continue
@@ -44,9 +46,19 @@ def gate(files: Files, library: Library) -> Files:
     return Files(kept)
 
 
-def _escapes(source: Path | None, content: Path) -> bool:
-    """A file of content/ that is a symbolic link to somewhere outside it."""
-    return bool(source) and source.is_relative_to(content) and not source.resolve().is_relative_to(content.resolve())
+def _symbolic_links(content: Path) -> list[Path]:
+    """Every symbolic link inside content/ (file or folder): only a path through one can lead out of it."""
+    found = []
+    for folder, dirs, names in os.walk(content):
+        found += [Path(folder, name) for name in dirs + names if os.path.islink(os.path.join(folder, name))]
+    return found
+
+
+def _escapes(source: Path | None, content: Path, links: list[Path]) -> bool:
+    """A file of content/ that is, or lies under, a symbolic link to somewhere outside it."""
+    if not source or not source.is_relative_to(content) or not any(source.is_relative_to(link) for link in links):
+        return False
+    return not source.resolve().is_relative_to(content.resolve())
 
 
 def add_generated(files: Files, pages: list[GeneratedPage], config) -> None:
