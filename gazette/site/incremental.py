@@ -35,10 +35,16 @@ def _files_digest(digest, folder: Path) -> None:
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
 
 
+def _tooling(*values: str):
+    """A digest started with what shapes every build: Python, the library versions, gazette's code, `values`."""
+    digest = hashlib.sha256(json.dumps([sys.version, [version(p) for p in PACKAGES], *values]).encode())
+    _files_digest(digest, CODE)
+    return digest
+
+
 def stamp(root: Path, theme_dir: Path | None, options: str) -> str:
     """What every page depends on: code, theme, settings, library versions and build options."""
-    digest = hashlib.sha256(json.dumps([sys.version, [version(p) for p in PACKAGES], options]).encode())
-    _files_digest(digest, CODE)
+    digest = _tooling(options)
     if theme_dir is not None and theme_dir.is_dir():
         _files_digest(digest, theme_dir)
     for name in ("mkdocs.yml", "gazette.yml"):
@@ -50,9 +56,7 @@ def stamp(root: Path, theme_dir: Path | None, options: str) -> str:
 def inputs(root: Path, theme_dir: Path | None, options: str) -> str:
     """The hash of everything a build reads: the project's top-level files, content/, issues/, its theme,
     gazette's code, library versions, the build options and the build date (validity depends on the day)."""
-    digest = hashlib.sha256(json.dumps([sys.version, [version(p) for p in PACKAGES], options,
-                                        build_date().isoformat()]).encode())
-    _files_digest(digest, CODE)
+    digest = _tooling(options, build_date().isoformat())
     for path in sorted(root.iterdir()):
         if path.is_file() and not path.name.startswith("."):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
