@@ -18,8 +18,8 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from ..findings import Report
-from ..markdown import Conversion, Rendered, render
-from ..mdsource import autolinks, prose, raw_tags
+from ..markdown import Conversion, PageConversion, Rendered, convert_page, render, rendered
+from ..mdsource import RawTag, autolinks, html_tags, prose, raw_tags
 from ..yamlsource import split_front_matter
 
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
@@ -36,23 +36,55 @@ class Link:
 class ParsedBody:
     def __init__(self, body: str, first_line: int):
         self.body, self.first_line = body, first_line  # first_line: the file line of the body's first line
+        self.page: PageConversion | None = None  # the body as MkDocs converts its page (after `convert`)
+        self._converted = False
         self._rendered: Rendered | None = None
         self._conversion: Conversion | None = None  # kept for `marked_html` only: a tree is large
+        self._links: list[Link] | None = None
+        self._raw_tags: list[RawTag] | None = None
+        self._rendered_tags: frozenset[tuple[str, tuple]] | None = None
 
-    @cached_property
+    @property
+    def page_text(self) -> str:
+        """What MkDocs converts for the page: its front-matter reader drops the blank lines after the block."""
+        return self.body.lstrip("\n")
+
+    @property
+    def raw_tags(self) -> list[RawTag]:
+        """Every raw HTML start tag (and declaration) of the body's prose (gazette.mdsource.raw_tags)."""
+        if self._raw_tags is None:
+            self._raw_tags = raw_tags(self.body)
+        return self._raw_tags
+
+    @property
     def links(self) -> list[Link]:
         """Every link and image destination outside code, with its file line."""
-        return list(_links_in(self.body, self.first_line))
+        if self._links is None:
+            self._links = list(_links_in(self.body, self.first_line, self.raw_tags))
+        return self._links
+
+    @property
+    def converted(self) -> bool:
+        return self._converted
+
+    def convert(self) -> None:
+        """Convert the body as MkDocs converts its page (once; `html`, `anchors` and `page` read it)."""
+        if not self._converted:
+            self.page, self._converted = convert_page(self.page_text), True
 
     def _rendering(self) -> Rendered:
         if self._rendered is None:
-            self._conversion = Conversion(self.body)
-            self._rendered = render(self._conversion)
+            self.convert()
+            if self.page is not None:
+                self._rendered = rendered(self.page.html(), self.page.toc_tokens)
+            else:  # a page MkDocs converts itself (gazette.markdown.convert_page): the dialect's conversion
+                self._conversion = Conversion(self.body)
+                self._rendered = render(self._conversion)
         return self._rendered
 
     @property
     def html(self) -> str:
-        """The body in the gazette's Markdown dialect (gazette.markdown); MkDocs renders the site's own."""
+        """The body in the gazette's Markdown dialect (gazette.markdown), links as written."""
         return self._rendering().html
 
     @property
@@ -60,13 +92,19 @@ class ParsedBody:
         """Every anchor the body defines: heading ids and explicit {#id} / id="…"."""
         return self._rendering().anchors
 
+    @property
+    def rendered_tags(self) -> frozenset[tuple[str, tuple]]:
+        """Every distinct start tag of `html` as (tag, attributes) (gazette.mdsource.html_tags)."""
+        if self._rendered_tags is None:
+            self._rendered_tags = frozenset((tag.tag, tag.attrs) for tag in html_tags(self.html))
+        return self._rendered_tags
+
     def marked_html(self, mark: Callable[[etree.Element], None]) -> str:
         """The HTML of a copy of the converted tree after `mark` changed it (print's roles).
 
         Print reads the tree last, so the conversion is let go afterwards (html,
         anchors and text stay); a second call converts the body again.
         """
-        self._rendering()
         conversion, self._conversion = self._conversion or Conversion(self.body), None
         root = conversion.tree()
         mark(root)
@@ -80,8 +118,19 @@ class ParsedBody:
         tree = lxml_html.fragment_fromstring(self.html, create_parent="div")
         return "".join(" ".join(p.text_content().split()) for p in tree.iterfind(".//p"))
 
+    def parts(self) -> tuple:
+        """What `convert` and the scans computed, to hand from a worker process to `adopt`."""
+        self._rendering()
+        rendered_html = self._rendered if self.page is None else None  # else the page's HTML, put together again
+        return self.page, rendered_html, self.links, self.raw_tags, self.rendered_tags
 
-def _links_in(body: str, first_line: int) -> Iterator[Link]:
+    def adopt(self, parts: tuple) -> None:
+        """Take the `parts` of the same body computed elsewhere."""
+        self.page, self._rendered, self._links, self._raw_tags, self._rendered_tags = parts
+        self._converted = True
+
+
+def _links_in(body: str, first_line: int, tags: list[RawTag]) -> Iterator[Link]:
     """Every link and image destination outside code, in Markdown or raw HTML, with its file line."""
     for number, text in enumerate(prose(body), first_line):
         for found in _INLINE.finditer(text):
@@ -91,7 +140,7 @@ def _links_in(body: str, first_line: int) -> Iterator[Link]:
             yield Link(ref.group(1), number)
         for url in autolinks(text):
             yield Link(url, number)
-    for tag in raw_tags(body):
+    for tag in tags:
         for name, value in tag.attrs:
             if name in ("href", "src"):
                 yield Link(value, tag.line + first_line - 1, tag.tag == "img")
