@@ -187,13 +187,15 @@ class _LinkMarks(Treeprocessor):
             if key is None:
                 continue
             url = element.get(key)
+            if url is None:
+                raise _Unmarkable  # MkDocs fails on it
             try:
-                external = url is not None and any(urlsplit(url)[:2])
+                external = any(urlsplit(url)[:2])
             except ValueError:  # MkDocs raises its own error on it
                 raise _Unmarkable from None
-            if external:
-                continue  # MkDocs leaves an external URL as it is, and says nothing
-            if url is None or not inert(url):
+            if external or (util.AMP_SUBSTITUTE in url and not url.startswith(("/", "\\"))):
+                continue  # MkDocs leaves an external URL or an e-mail autolink as it is, and says nothing
+            if not inert(url):
                 raise _Unmarkable
             element.set(key, f"{self.mark}{len(self.links)}{self.mark}")
             self.links.append(url)

@@ -12,7 +12,7 @@ from .body import ParsedBody
 PARALLEL_FROM = 2_000_000
 
 
-def convert_bodies(bodies: list[ParsedBody], jobs: int | None = None, parallel_from: int = PARALLEL_FROM) -> None:
+def convert_bodies(bodies: list[ParsedBody], jobs: int | None = None) -> None:
     """Convert and scan every body not yet converted, in `jobs` worker processes (gazette.jobs.workers);
     with one process, or little to convert, leave each body to convert itself on first use.
 
@@ -22,7 +22,7 @@ def convert_bodies(bodies: list[ParsedBody], jobs: int | None = None, parallel_f
     """
     todo = [body for body in bodies if not body.converted]
     count = workers(jobs)
-    if count == 1 or sum(len(body.body) for body in todo) < parallel_from:
+    if count == 1 or sum(len(body.body) for body in todo) < PARALLEL_FROM:
         return  # each body converts itself when first read, as it would here
     chunk = max(1, len(todo) // (count * 16))  # small enough to share out unequal bodies evenly
     # forkserver: workers start clean instead of inheriting the caller's state (as print's do).

@@ -23,7 +23,7 @@ from ..mdsource import RawTag, autolinks, html_tags, prose, raw_tags
 from ..yamlsource import split_front_matter
 
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+_REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")  # [^1]: is a footnote
 
 
 @dataclass
@@ -139,7 +139,7 @@ def _links_in(body: str, first_line: int, tags: list[RawTag]) -> Iterator[Link]:
         if ref:
             yield Link(ref.group(1), number)
         for url in autolinks(text):
-            yield Link(url, number)
+            yield Link(url if "://" in url else f"mailto:{url}", number)  # <name@host> is an e-mail link
     for tag in tags:
         for name, value in tag.attrs:
             if name in ("href", "src"):
