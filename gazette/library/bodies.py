@@ -1,4 +1,8 @@
-"""Every body of a Library converted at once, on every core: each body once, results in their order."""
+"""Every body of a Library converted at once, on every core: each body once, results in their order.
+
+The conversion runs while the caller goes on (loading issues, the checks that read no HTML): a body
+waits for its own result only when something first reads its conversion (ParsedBody.adopt).
+"""
 
 from __future__ import annotations
 
@@ -13,24 +17,29 @@ PARALLEL_FROM = 2_000_000
 
 
 def convert_bodies(bodies: list[ParsedBody], jobs: int | None = None) -> None:
-    """Convert and scan every body not yet converted, in `jobs` worker processes (gazette.jobs.workers);
+    """Start converting every body not yet converted in `jobs` worker processes (gazette.jobs.workers);
     with one process, or little to convert, leave each body to convert itself on first use.
 
-    Each worker does for its bodies what a body does on first use (ParsedBody.parts);
-    a body takes the parts back in order (ParsedBody.adopt), so the result is the
-    same as converting one by one.
+    Each worker does for a share of the bodies what a body does on first use
+    (ParsedBody.conversion_parts); each body takes its own parts back (ParsedBody.await_parts), so the
+    result is the same as converting one by one.
     """
     todo = [body for body in bodies if not body.converted]
     count = workers(jobs)
     if count == 1 or sum(len(body.body) for body in todo) < PARALLEL_FROM:
         return  # each body converts itself when first read, as it would here
-    chunk = max(1, len(todo) // (count * 16))  # small enough to share out unequal bodies evenly
+    size = max(1, len(todo) // (count * 16))  # small enough to share out unequal bodies evenly
     # forkserver: workers start clean instead of inheriting the caller's state (as print's do).
-    with ProcessPoolExecutor(count, mp_context=get_context("forkserver")) as pool:
-        items = [(body.body, body.first_line) for body in todo]
-        for body, parts in zip(todo, pool.map(_parts, items, chunksize=chunk)):
-            body.adopt(parts)
+    pool = ProcessPoolExecutor(count, mp_context=get_context("forkserver"))
+    try:
+        for start in range(0, len(todo), size):
+            chunk = todo[start:start + size]
+            future = pool.submit(_parts, [body.page_text for body in chunk])
+            for index, body in enumerate(chunk):
+                body.await_parts(future, index)
+    finally:
+        pool.shutdown(wait=False)  # the submitted work goes on; the workers end when it is done
 
 
-def _parts(item: tuple[str, int]) -> tuple:
-    return ParsedBody(*item).parts()
+def _parts(texts: list[str]) -> list[tuple]:
+    return [ParsedBody(text, 1).conversion_parts() for text in texts]

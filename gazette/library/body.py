@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -36,8 +37,9 @@ class Link:
 class ParsedBody:
     def __init__(self, body: str, first_line: int):
         self.body, self.first_line = body, first_line  # first_line: the file line of the body's first line
-        self.page: PageConversion | None = None  # the body as MkDocs converts its page (after `convert`)
+        self._page: PageConversion | None = None
         self._converted = False
+        self._pending: tuple[Future, int] | None = None  # converting elsewhere: its parts, at this index
         self._rendered: Rendered | None = None
         self._conversion: Conversion | None = None  # kept for `marked_html` only: a tree is large
         self._links: list[Link] | None = None
@@ -65,20 +67,28 @@ class ParsedBody:
 
     @property
     def converted(self) -> bool:
-        return self._converted
+        """Converted, or being converted elsewhere (gazette.library.bodies)."""
+        return self._converted or self._pending is not None
 
     def convert(self) -> None:
         """Convert the body as MkDocs converts its page (once; `html`, `anchors` and `page` read it)."""
+        self._settle()
         if not self._converted:
-            self.page, self._converted = convert_page(self.page_text), True
+            self._page, self._converted = convert_page(self.page_text), True
+
+    @property
+    def page(self) -> PageConversion | None:
+        """The body as MkDocs converts its page, or None when MkDocs must convert it (convert_page)."""
+        self.convert()
+        return self._page
 
     def _rendering(self) -> Rendered:
+        self._settle()
         if self._rendered is None:
-            self.convert()
             if self.page is not None:
                 self._rendered = rendered(self.page.html(), self.page.toc_tokens)
             else:  # a page MkDocs converts itself (gazette.markdown.convert_page): the dialect's conversion
-                self._conversion = Conversion(self.body)
+                self._conversion = Conversion(self.page_text)
                 self._rendered = render(self._conversion)
         return self._rendered
 
@@ -95,6 +105,7 @@ class ParsedBody:
     @property
     def rendered_tags(self) -> frozenset[tuple[str, tuple]]:
         """Every distinct start tag of `html` as (tag, attributes) (gazette.mdsource.html_tags)."""
+        self._settle()
         if self._rendered_tags is None:
             self._rendered_tags = frozenset((tag.tag, tag.attrs) for tag in html_tags(self.html))
         return self._rendered_tags
@@ -105,7 +116,7 @@ class ParsedBody:
         Print reads the tree last, so the conversion is let go afterwards (html,
         anchors and text stay); a second call converts the body again.
         """
-        conversion, self._conversion = self._conversion or Conversion(self.body), None
+        conversion, self._conversion = self._conversion or Conversion(self.page_text), None
         root = conversion.tree()
         mark(root)
         return conversion.finish(root)
@@ -118,16 +129,25 @@ class ParsedBody:
         tree = lxml_html.fragment_fromstring(self.html, create_parent="div")
         return "".join(" ".join(p.text_content().split()) for p in tree.iterfind(".//p"))
 
-    def parts(self) -> tuple:
-        """What `convert` and the scans computed, to hand from a worker process to `adopt`."""
+    def conversion_parts(self) -> tuple:
+        """What `convert` and the tag scan computed, to hand from a worker process to `adopt`."""
         self._rendering()
         rendered_html = self._rendered if self.page is None else None  # else the page's HTML, put together again
-        return self.page, rendered_html, self.links, self.raw_tags, self.rendered_tags
+        return self.page, rendered_html, self.rendered_tags
 
     def adopt(self, parts: tuple) -> None:
-        """Take the `parts` of the same body computed elsewhere."""
-        self.page, self._rendered, self._links, self._raw_tags, self._rendered_tags = parts
+        """Take the `conversion_parts` of the same text computed elsewhere."""
+        self._page, self._rendered, self._rendered_tags = parts
         self._converted = True
+
+    def await_parts(self, future: Future, index: int) -> None:
+        """Take the parts at `index` of `future`'s result when first read (gazette.library.bodies)."""
+        self._pending = (future, index)
+
+    def _settle(self) -> None:
+        if self._pending is not None:
+            (future, index), self._pending = self._pending, None
+            self.adopt(future.result()[index])
 
 
 def _links_in(body: str, first_line: int, tags: list[RawTag]) -> Iterator[Link]:
