@@ -54,16 +54,21 @@ class ParsedBody:
     @property
     def raw_tags(self) -> list[RawTag]:
         """Every raw HTML start tag (and declaration) of the body's prose (gazette.mdsource.raw_tags)."""
-        if self._raw_tags is None:
-            self._raw_tags = raw_tags(self.body)
+        self._scan()
         return self._raw_tags
 
     @property
     def links(self) -> list[Link]:
         """Every link and image destination outside code, with its file line."""
-        if self._links is None:
-            self._links = list(_links_in(self.body, self.first_line, self.raw_tags))
+        self._scan()
         return self._links
+
+    def _scan(self) -> None:
+        """Read the prose once for both its raw tags and its links."""
+        if self._links is None:
+            lines = prose(self.body)
+            self._raw_tags = raw_tags(self.body, lines)
+            self._links = list(_links_in(lines, self.first_line, self._raw_tags))
 
     @property
     def converted(self) -> bool:
@@ -150,9 +155,10 @@ class ParsedBody:
             self.adopt(future.result()[index])
 
 
-def _links_in(body: str, first_line: int, tags: list[RawTag]) -> Iterator[Link]:
-    """Every link and image destination outside code, in Markdown or raw HTML, with its file line."""
-    for number, text in enumerate(prose(body), first_line):
+def _links_in(lines: list[str], first_line: int, tags: list[RawTag]) -> Iterator[Link]:
+    """Every link and image destination outside code (`lines`: the prose), in Markdown or raw HTML, with its
+    file line."""
+    for number, text in enumerate(lines, first_line):
         for found in _INLINE.finditer(text):
             yield Link(found.group(1), number, found.group(0).startswith("!"))
         ref = _REFERENCE.match(text)
