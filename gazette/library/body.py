@@ -3,7 +3,10 @@
 Each part is computed on first use and kept (Document.parsed holds one
 ParsedBody per document): the publication gate needs only the links, the link
 check the anchors of the documents linked with a fragment, the feeds the text,
-print a copy of the converted tree (`marked_html`).
+print a copy of the converted tree (`marked_html`). The conversion is the one
+MkDocs makes of the page (gazette.markdown.convert_page), so the site takes it
+too (gazette.site.converted); for a whole Library it is made in worker
+processes (gazette.library.bodies) and each body takes its parts when first read.
 """
 
 from __future__ import annotations
