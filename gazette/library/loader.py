@@ -37,7 +37,7 @@ def load_library(root: Path, report: Report, today: dt.date | None = None,
                       build_date=today or build_date())
     for doc in load_documents(library, report, progress):
         library.documents[doc.id] = doc
-    convert_bodies([doc.parsed for doc in library.documents.values()])  # on every core, before anything reads them
+    convert_bodies([doc.parsed for doc in library.documents.values()])  # on every core, while loading goes on
     library.link_relations()
     link_citations(library)
     library.issues = load_issues(library, report)
