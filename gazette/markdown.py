@@ -72,9 +72,9 @@ class Conversion:
     """A text converted up to its finished tree: ids, footnotes, abbreviations and attributes in place.
 
     `finish` writes a copy of the tree as HTML. Print marks its roles on its own
-    copy between the two (gazette.print.body), so a body is parsed once for the
-    site's dialect and for print. The two halves are Python-Markdown's own
-    `Markdown.convert`, split after the table of contents.
+    copy between the two (gazette.print.body); a body whose page MkDocs converts
+    itself (convert_page) is read with it for the check too. The two halves are
+    Python-Markdown's own `Markdown.convert`, split after the table of contents.
     """
 
     def __init__(self, text: str):
