@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from ..findings import Report
 from ..library.document import Document
@@ -59,7 +58,7 @@ def _doc_number_year(doc: Document, report: Report) -> None:
 def _body(doc: Document, report: Report) -> None:
     title = doc.values.get("title")
     first = next((line for line in doc.body.split("\n") if line.strip()), "")
-    if title and re.fullmatch(r"#\s+" + re.escape(title) + r"\s*#*\s*", first.strip()):
+    if title and _is_heading_of(first, str(title)):
         line = doc.body_line + doc.body.split("\n").index(first)
         report.warning(doc.rel, line, "正文开头重复了标题：标题由页面模板显示，请删除这一行。")
     if not doc.body.strip():
@@ -68,3 +67,12 @@ def _body(doc: Document, report: Report) -> None:
     if offset >= 0:
         line = doc.body_line + doc.body.count("\n", 0, offset)
         report.error(doc.rel, line, "正文中仍有“【待填写……】”占位符，请替换为实际内容。")
+
+
+def _is_heading_of(line: str, title: str) -> bool:
+    """Whether `line` is a level-1 ATX heading (`# 标题`, closing #s allowed) whose text is `title`."""
+    text = line.strip()
+    if not (text.startswith("#") and text[1:2].isspace()):
+        return False
+    rest = text[1:].lstrip()
+    return rest.startswith(title) and set(rest[len(title):].strip()) <= {"#"}

@@ -37,7 +37,7 @@ def _document(doc: Document, report: Report) -> None:
     for line, text in texts:
         if text:
             _text(doc.rel, line, text, report)
-    if unprintable(doc.body):
+    if doc.parsed.derived("unprintable", lambda: unprintable(doc.body)):  # kept while the body is the same
         for offset, line in enumerate(doc.body.split("\n")):
             _text(doc.rel, doc.body_line + offset, line, report)
 

@@ -9,6 +9,7 @@ must not lead outside it through symbolic links.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..findings import Report
 from ..htmlpolicy import RAW_ATTRIBUTES, RAW_TAGS, RENDERED_ATTRIBUTES, RENDERED_TAGS, SCHEMES, normalized_url, url_scheme
@@ -24,10 +25,12 @@ _TAGS_HINT = "公文正文只能用表格、列表、标题、强调、上下标
 
 
 def check(library: Library, report: Report) -> None:
+    content = library.config.content_dir.resolve()
     for doc in library.documents.values():
-        for line, message in body_problems(doc.body, doc.body_line, doc.parsed):
+        problems = doc.parsed.derived("html", lambda: body_problems(doc.body, doc.body_line, doc.parsed))
+        for line, message in problems:
             report.error(doc.rel, line, message)
-        _attachments(library, doc, report)
+        _attachments(content, doc, report)
     for collection in library.collections:  # a collection's intro is published like a body
         for line, message in body_problems(collection.body, collection.body_line, collection.parsed):
             report.error(collection.rel, line, message)
@@ -108,9 +111,8 @@ def _url_problem(target: str, image: bool) -> str | None:
             "请改为 https:// 网址或删除此链接。")
 
 
-def _attachments(library: Library, doc: Document, report: Report) -> None:
-    """An attachment that is a symbolic link out of content/ would publish a file of the build machine."""
-    content = library.config.content_dir.resolve()
+def _attachments(content: Path, doc: Document, report: Report) -> None:
+    """An attachment that is a symbolic link out of `content` (resolved) would publish a file of the build machine."""
     for index, attachment in enumerate(doc.attachments or []):
         path = doc.path.parent / str(attachment.get("file", ""))
         if path.is_file() and not path.resolve().is_relative_to(content):

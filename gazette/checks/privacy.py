@@ -76,7 +76,9 @@ def check(library: Library, report: Report) -> None:
         if not doc.is_public:
             continue  # never published; the scan guards what goes out
         allowed = set(doc.values.get("privacy_allow", []))
-        _scan_file(doc.path, doc.rel, allowed, report, skip=doc.front.span("privacy_allow"))
+        text = _read(doc.path)
+        hits = doc.parsed.derived("privacy", lambda: list(scan(text)), source=text)  # kept while the file is the same
+        _report_hits(text, hits, doc.rel, allowed, report, skip=doc.front.span("privacy_allow"))
         for attachment in doc.values.get("attachments", []):
             path = doc.path.parent / attachment["file"]
             if path.suffix.lower() in _TEXT_ATTACHMENTS and path.is_file():
@@ -84,10 +86,19 @@ def check(library: Library, report: Report) -> None:
         _unused_allowances(doc, allowed, report)
 
 
-def _scan_file(path: Path, rel: str, allowed: set[str], report: Report, skip: tuple[int, int] | None = None) -> None:
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+
+
+def _scan_file(path: Path, rel: str, allowed: set[str], report: Report) -> None:
+    text = _read(path)
+    _report_hits(text, list(scan(text)), rel, allowed, report)
+
+
+def _report_hits(text: str, hits: list[Hit], rel: str, allowed: set[str], report: Report,
+                 skip: tuple[int, int] | None = None) -> None:
     """Report every hit not allowed; `skip` is the privacy_allow list itself (lines)."""
-    text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
-    for hit in scan(text):
+    for hit in hits:
         line = text.count("\n", 0, hit.offset) + 1
         if hit.text in allowed or (skip and skip[0] <= line <= skip[1]):
             continue

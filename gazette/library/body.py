@@ -48,6 +48,17 @@ class ParsedBody:
         self._links: list[Link] | None = None
         self._raw_tags: list[RawTag] | None = None
         self._rendered_tags: frozenset[tuple[str, tuple]] | None = None
+        self._derived: dict[str, tuple[object, object]] = {}  # name -> (what it was derived from, result)
+
+    def derived(self, name: str, compute: Callable[[], object], source: object = None) -> object:
+        """`compute()`, kept with this parse under `name` while `source` (what else it reads) is the same.
+
+        `gazette serve` keeps the parse of a body that did not change, so a check that depends only on the
+        body (and `source`, e.g. the whole file's text) is not redone for it after every save."""
+        kept = self._derived.get(name)
+        if kept is None or kept[0] != source:
+            kept = self._derived[name] = (source, compute())
+        return kept[1]
 
     @property
     def page_text(self) -> str:
