@@ -10,7 +10,6 @@ it occurs, after all PDFs have been tried.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +21,7 @@ from pathlib import Path
 from ..config import CONFIG_FILE
 from ..errors import GazetteError
 from ..findings import Report
+from ..jobs import workers
 from ..library.document import Document
 from ..library.issue import Issue
 from ..library.library import Library
@@ -34,7 +34,6 @@ from .glyphs import missing_glyph_report
 from .render import Rendered, render_pdf
 
 Tick = Callable[[int, int], None]
-WORKERS_ENV = "GAZETTE_JOBS"  # how many PDFs are laid out at once (default: one per core)
 
 
 @dataclass(frozen=True)
@@ -54,18 +53,6 @@ class Made:
     warnings: Report = field(default_factory=Report)
     written: dict[str, Path | bytes] = field(default_factory=dict)  # target -> file (or bytes) to publish
     printed: dict[str, PrintedPages] = field(default_factory=dict)  # document id -> pages in its issue
-
-
-def workers(requested: int | None = None) -> int:
-    """The number of layout processes: `requested`, else $GAZETTE_JOBS, else one per core."""
-    if requested is None and os.environ.get(WORKERS_ENV):
-        try:
-            requested = int(os.environ[WORKERS_ENV])
-        except ValueError:
-            raise GazetteError(f"环境变量 {WORKERS_ENV} 应为正整数（同时排版的 PDF 数），现为“{os.environ[WORKERS_ENV]}”。") from None
-    if requested is not None and requested < 1:
-        raise GazetteError(f"同时排版的 PDF 数应为正整数，现为 {requested}。")
-    return requested or len(os.sched_getaffinity(0))
 
 
 class Edition:

@@ -1,0 +1,21 @@
+"""How many processes a step runs at once: PDF layout (gazette.print) and search shards (gazette.search)."""
+
+from __future__ import annotations
+
+import os
+
+from .errors import GazetteError
+
+WORKERS_ENV = "GAZETTE_JOBS"  # how many processes run at once (default: one per core)
+
+
+def workers(requested: int | None = None) -> int:
+    """The number of processes: `requested`, else $GAZETTE_JOBS, else one per core."""
+    if requested is None and os.environ.get(WORKERS_ENV):
+        try:
+            requested = int(os.environ[WORKERS_ENV])
+        except ValueError:
+            raise GazetteError(f"环境变量 {WORKERS_ENV} 应为正整数（同时运行的进程数），现为“{os.environ[WORKERS_ENV]}”。") from None
+    if requested is not None and requested < 1:
+        raise GazetteError(f"同时运行的进程数应为正整数，现为 {requested}。")
+    return requested or len(os.sched_getaffinity(0))

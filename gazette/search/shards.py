@@ -1,0 +1,89 @@
+"""The shard rule: which Pagefind index (shard) each public document's records go to, declared once.
+
+Pagefind holds a whole index in memory while it builds it, and its peak memory grows
+with the index words it reads (docs/benchmarks.md: about 0.2 KiB per word). So the
+records are split into shards of at most SHARD_WORDS index words, each indexed by a
+Pagefind process of its own (gazette.search.shardbuild) and merged again in the
+browser (theme/assets/search-engine.js).
+
+Documents are taken in publication order (undated ones first). A shard holds whole
+years: consecutive years go into one shard while they fit the bound; a year that
+alone exceeds it is cut into as many parts of about equal size as it needs (a
+document is never cut, so a shard may pass the bound by less than one document).
+Adding documents to a year therefore changes that year's shard only, and the
+others are taken from the cache (gazette.search.shardcache).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+# Index words per shard. Pagefind peaks at about 0.2 KiB per index word, so a shard of this size peaks
+# near 400 MiB, well below 1 GiB even with a margin for long words (docs/benchmarks.md).
+SHARD_WORDS = 2_000_000
+UNDATED = "undated"  # the shard name part of documents without a publication date
+
+
+@dataclass(frozen=True)
+class Item:
+    """One document as the shard rule sees it."""
+
+    key: str  # document id
+    order: str  # publication order: the ISO date, "" when undated
+    words: int  # index words of all its records
+
+
+@dataclass(frozen=True)
+class Shard:
+    name: str  # its folder in the bundle: "2024", "2019-2021", "2024.2" (the second part of 2024)
+    keys: tuple[str, ...]  # its documents, in publication order
+    words: int
+
+
+def plan(items: Iterable[Item], bound: int = SHARD_WORDS) -> list[Shard]:
+    """The shards of `items`, in publication order (see the module docstring)."""
+    ordered = sorted(items, key=lambda item: (item.order, item.key))
+    shards: list[Shard] = []
+    group: list[tuple[str, list[Item]]] = []  # whole years waiting to become one shard
+    for year, found in groupby(ordered, key=lambda item: item.order[:4] or UNDATED):
+        year_items = list(found)
+        words = sum(item.words for item in year_items)
+        if group and _words(group) + words > bound:
+            shards.append(_whole_years(group))
+            group = []
+        if words > bound:
+            shards.extend(_parts(year, year_items, bound))
+        else:
+            group.append((year, year_items))
+    if group:
+        shards.append(_whole_years(group))
+    return shards
+
+
+def _words(group: list[tuple[str, list[Item]]]) -> int:
+    return sum(item.words for _, items in group for item in items)
+
+
+def _whole_years(group: list[tuple[str, list[Item]]]) -> Shard:
+    first, last = group[0][0], group[-1][0]
+    items = [item for _, year_items in group for item in year_items]
+    return Shard(first if first == last else f"{first}-{last}", tuple(item.key for item in items), _words(group))
+
+
+def _parts(year: str, items: list[Item], bound: int) -> list[Shard]:
+    """One year cut into parts of about equal words, in publication order."""
+    total = sum(item.words for item in items)
+    target = total / math.ceil(total / bound)
+    parts: list[list[Item]] = [[]]
+    words = 0
+    for item in items:
+        if parts[-1] and words + item.words > target:
+            parts.append([])
+            words = 0
+        parts[-1].append(item)
+        words += item.words
+    return [Shard(year if n == 1 else f"{year}.{n}", tuple(item.key for item in part),
+                  sum(item.words for item in part)) for n, part in enumerate(parts, start=1)]
