@@ -23,7 +23,7 @@ from itertools import groupby
 
 # Index words per shard. Pagefind peaks at about 0.2 KiB per index word, so a shard of this size peaks
 # near 400 MiB, well below 1 GiB even with a margin for long words (docs/benchmarks.md).
-SHARD_WORDS = 2_000_000
+SHARD_WORDS = 1_200_000
 UNDATED = "undated"  # the shard name part of documents without a publication date
 
 
@@ -74,16 +74,15 @@ def _whole_years(group: list[tuple[str, list[Item]]]) -> Shard:
 
 
 def _parts(year: str, items: list[Item], bound: int) -> list[Shard]:
-    """One year cut into parts of about equal words, in publication order."""
+    """One year cut into the fewest parts of about equal words, in publication order: a document goes
+    to the part its middle word falls in."""
     total = sum(item.words for item in items)
-    target = total / math.ceil(total / bound)
-    parts: list[list[Item]] = [[]]
-    words = 0
+    count = math.ceil(total / bound)
+    parts: list[list[Item]] = [[] for _ in range(count)]
+    before = 0
     for item in items:
-        if parts[-1] and words + item.words > target:
-            parts.append([])
-            words = 0
-        parts[-1].append(item)
-        words += item.words
+        parts[min(count - 1, int((before + item.words / 2) * count / total))].append(item)
+        before += item.words
+    parts = [part for part in parts if part]
     return [Shard(year if n == 1 else f"{year}.{n}", tuple(item.key for item in part),
                   sum(item.words for item in part)) for n, part in enumerate(parts, start=1)]
