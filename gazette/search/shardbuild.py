@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -56,7 +55,7 @@ class ShardJob:
 
 def build_shards(jobs: list[ShardJob], bundle: Path, cache: ShardCache, workers: int) -> dict[str, dict]:
     """Put every shard's bundle into `bundle` (see the module docstring); all their records, by id."""
-    missing = [job for job in jobs if cache.get(job.key) is None]
+    missing = [job for job in jobs if not cache.restore(job.key, bundle / job.name)]
     with _environment(CHUNK_ENV, str(CHUNK_OCCURRENCES)):
         try:
             made = asyncio.run(_index_all(missing, bundle, cache, workers))
@@ -67,8 +66,6 @@ def build_shards(jobs: list[ShardJob], bundle: Path, cache: ShardCache, workers:
     records: dict[str, dict] = {}
     for number, job in enumerate(jobs):
         folder = bundle / job.name
-        if job.name not in made:
-            shutil.copytree(cache.get(job.key), folder)
         records.update(made.get(job.name) or dict(fragments(folder)))
         _place(folder, bundle, primary=number == 0)
     return records

@@ -36,13 +36,19 @@ class ShardCache:
             digest.update(f"\0{path}\0{text_digest}".encode("utf-8"))
         return digest.hexdigest()
 
-    def get(self, key: str) -> Path | None:
-        """The cached bundle of `key`, or None."""
+    def restore(self, key: str, target: Path) -> bool:
+        """Copy the cached bundle of `key` to `target`; False when there is none (or it went while being copied,
+        pruned by another build: then `target` is left absent and the shard is simply made again)."""
         bundle = self.folder / key
         if not bundle.is_dir():
-            return None
+            return False
+        try:
+            shutil.copytree(bundle, target)
+        except (OSError, shutil.Error):
+            shutil.rmtree(target, ignore_errors=True)
+            return False
         self.used.add(key)
-        return bundle
+        return True
 
     def put(self, key: str, bundle: Path) -> None:
         """Keep a copy of the finished `bundle` under `key` (copied whole, then renamed into place)."""
