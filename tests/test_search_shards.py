@@ -16,16 +16,16 @@ from gazette.search.shardcache import ShardCache
 from gazette.search.shards import Item, plan
 from search_support import browser, facet_counts, finish, open_search, page, serve  # noqa: F401 (fixtures)
 
-TINY = 3000  # index words per shard: the sample gazette's two years become several shards
+TINY = 4000  # entries per shard: the sample gazette's two years become several shards
 
 
 def test_small_years_share_a_shard_and_a_big_year_is_cut_in_publication_order():
     items = [Item("a", "2019-03-01", 10), Item("b", "2020-05-01", 20), Item("c", "2021-01-02", 60),
              Item("d", "2021-01-01", 60), Item("e", "2021-07-01", 50), Item("f", "2022-01-01", 30), Item("g", "", 5)]
     shards = plan(items, bound=100)
-    assert [(s.name, s.keys, s.words) for s in shards] == [
+    assert [(s.name, s.keys, s.entries) for s in shards] == [
         ("undated-2020", ("g", "a", "b"), 35),
-        ("2021", ("d",), 60),  # 170 words in two parts of about 85, by each document's middle word
+        ("2021", ("d",), 60),  # 170 entries in two parts of about 85, by each document's middle entry
         ("2021.2", ("c", "e"), 110),  # a document is never cut
         ("2022", ("f",), 30),
     ]
@@ -60,12 +60,12 @@ def one_index(sample_site, sample_library, bodies, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sharded(sample_site, sample_library, bodies, tmp_path_factory):
-    return index_copy(sample_site, tmp_path_factory.mktemp("sharded"), sample_library, bodies, shard_words=TINY, jobs=2)
+    return index_copy(sample_site, tmp_path_factory.mktemp("sharded"), sample_library, bodies, shard_entries=TINY, jobs=2)
 
 
 def test_shards_made_side_by_side_are_the_bytes_of_shards_made_one_by_one(sharded, sample_site, sample_library,
                                                                           bodies, tmp_path):
-    serial = index_copy(sample_site, tmp_path, sample_library, bodies, shard_words=TINY, jobs=1)
+    serial = index_copy(sample_site, tmp_path, sample_library, bodies, shard_entries=TINY, jobs=1)
     assert len(shard_names(sharded)) >= 4
     assert bundle_bytes(serial) == bundle_bytes(sharded)
 
@@ -85,12 +85,13 @@ def test_an_unchanged_shard_comes_from_the_cache_and_stale_entries_go(sharded, s
         return await real(records, out)
 
     monkeypatch.setattr(shardbuild, "_pagefind", counting)
-    index_site(sample_library, bodies, site, shard_words=TINY, cache=cache)
+    index_site(sample_library, bodies, site, shard_entries=TINY, cache=cache)
     assert indexed == [] and bundle_bytes(site) == made  # every shard copied from the cache
 
-    changed_doc = sample_library.public[0]
+    assert "2023" in shard_names(site)  # a whole year: a changed document there changes that shard only
+    changed_doc = next(doc for doc in sample_library.public if doc.published.year == 2023)
     changed = {**bodies, changed_doc.id: bodies[changed_doc.id] + "<p>新增一段文字。</p>"}
-    index_site(sample_library, changed, site, shard_words=TINY, cache=ShardCache(cache.folder))
+    index_site(sample_library, changed, site, shard_entries=TINY, cache=ShardCache(cache.folder))
     assert len(indexed) == 1 and f"{changed_doc.url}index.html" in indexed[0]  # only its shard is indexed again
     now = {path.name for path in cache.folder.iterdir()}
     assert len(now) == len(entries) and len(now - entries) == 1  # the shard's old entry was pruned

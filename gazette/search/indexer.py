@@ -33,7 +33,7 @@ from .fields import SORT_KEY, facets, search_view
 from .records import write_records
 from .shardbuild import INDEX_LANGUAGE, SETTINGS, UNUSED, ShardJob, build_shards  # noqa: F401 (re-exported)
 from .shardcache import CACHE_FOLDER, ShardCache
-from .shards import SHARD_WORDS, Item, Shard, plan
+from .shards import SHARD_ENTRIES, Item, Shard, plan
 from .text import Part, prepare, prepared_parts
 
 # Index words per record. A record's file costs one to two bytes per word compressed, and a long law
@@ -54,12 +54,12 @@ class Prepared:
     records: tuple[tuple[str, str], ...]  # (path, SHA-256 of the prepared page) of each record
 
 
-def index_site(library: Library, bodies: dict[str, str], site_dir: Path, *, shard_words: int = SHARD_WORDS,
+def index_site(library: Library, bodies: dict[str, str], site_dir: Path, *, shard_entries: int = SHARD_ENTRIES,
                jobs: int | None = None, cache: ShardCache | None = None) -> None:
     """Write the Pagefind bundle for the public documents of `library` into site_dir/pagefind.
 
     `bodies` maps each public document's id to its rendered body HTML. The records are indexed
-    in shards of at most about `shard_words` index words (gazette.search.shards), by up to `jobs`
+    in shards of at most about `shard_entries` word entries (gazette.search.shards), by up to `jobs`
     Pagefind processes at once (default: $GAZETTE_JOBS, else one per core), each shard taken
     from `cache` (default: the project's build/.cache/search/) when its records did not change."""
     out = site_dir / urls.SEARCH_BUNDLE
@@ -68,7 +68,7 @@ def index_site(library: Library, bodies: dict[str, str], site_dir: Path, *, shar
     cache = cache or ShardCache(library.config.root / CACHE_FOLDER)
     with tempfile.TemporaryDirectory(prefix="gazette-search-") as tmp:
         prepared = {doc.id: write_document(library, doc, bodies, Path(tmp) / "documents") for doc in library.public}
-        shards = plan((p.item for p in prepared.values()), shard_words)
+        shards = plan((p.item for p in prepared.values()), shard_entries)
         if not shards:
             raise GazetteError("建立检索索引失败：没有可以检索的公开文件。")
         shard_jobs = [_shard_job(shard, prepared, Path(tmp), cache) for shard in shards]
@@ -81,15 +81,15 @@ def index_site(library: Library, bodies: dict[str, str], site_dir: Path, *, shar
 def write_document(library: Library, doc: Document, bodies: dict[str, str], folder: Path) -> Prepared:
     """Write the records of `doc` under `folder`; what the shards need to know of them."""
     written = []
-    words = 0
-    for path, record, record_words in document_records(library, doc, bodies):
+    entries = 0
+    for path, record, record_entries in document_records(library, doc, bodies):
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(record, encoding="utf-8")
         written.append((path, hashlib.sha256(record.encode("utf-8")).hexdigest()))
-        words += record_words
+        entries += record_entries
     order = dict(search_view(doc, library.vocabularies)["sort"]).get(SORT_KEY, "")
-    return Prepared(doc.url, Item(doc.id, order, words), tuple(written))
+    return Prepared(doc.url, Item(doc.id, order, entries), tuple(written))
 
 
 def _shard_job(shard: Shard, prepared: dict[str, Prepared], tmp: Path, cache: ShardCache) -> ShardJob:
@@ -101,7 +101,7 @@ def _shard_job(shard: Shard, prepared: dict[str, Prepared], tmp: Path, cache: Sh
 
 
 def document_records(library: Library, doc: Document, bodies: dict[str, str]) -> Iterator[tuple[str, str, int]]:
-    """(file path, prepared page, index words) of each record of one document: the title and first part, then the others.
+    """(file path, prepared page, its different index words: gazette.search.shards) of each record of one document: the title and first part, then the others.
 
     The first record sits at the document's own path; Pagefind names the others after their files
     (…/part-2/), and their "url" meta gives the document's address.
@@ -112,8 +112,8 @@ def document_records(library: Library, doc: Document, bodies: dict[str, str]) ->
     fields = search_view(doc, library.vocabularies)
     for number, part in enumerate(prepared_parts(document_text(doc.doc_number, bodies[doc.id]), PART_WORDS), start=1):
         path = f"{doc.url}index.html" if number == 1 else f"{doc.url}part-{number}/index.html"
-        words = len(part.text.split()) + (len(prepare(title).split()) if number == 1 else 0)
-        yield path, prepared_html(title, fields, part, f"/{doc.url}", with_title=number == 1), words
+        entries = len(set(part.text.split()).union(prepare(title).split() if number == 1 else ()))
+        yield path, prepared_html(title, fields, part, f"/{doc.url}", with_title=number == 1), entries
 
 
 def prepared_html(title: str, fields: dict, body: Part, url: str, with_title: bool = True) -> str:

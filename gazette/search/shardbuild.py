@@ -34,7 +34,7 @@ from .shardcache import ShardCache
 INDEX_LANGUAGE = "und"
 # Occurrences per index chunk (Pagefind's default is 20,000). A search fetches, in every shard, the chunk
 # holding each of its words; smaller chunks keep that near one default chunk in all (docs/benchmarks.md).
-CHUNK_OCCURRENCES = 4000
+CHUNK_OCCURRENCES = 3000
 CHUNK_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"  # how Pagefind 1.5 takes it
 # What shapes a shard's bundle besides its records (part of its cache key).
 SETTINGS = {"force_language": INDEX_LANGUAGE, "chunk": CHUNK_OCCURRENCES}
