@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gazette.search.indexer import UNUSED
+from gazette.search.shardbuild import UNUSED
 from gazette.search import records
 from gazette.search.records import RECORDS_FILE
 from gazette.search.text import RUN_END, prepare, runs, tokens

@@ -8,7 +8,11 @@ what Pagefind indexes. A long document becomes several records of at most about
 PART_WORDS index words, all with the document's URL and fields: Pagefind keeps
 a record's whole text in one file that the browser fetches to show the result,
 so bounded records keep a first search small. gazette.search.records tells the
-search page which records make one document. The bundle lands in <site>/pagefind/.
+search page which records make one document.
+
+The records are written to a temporary folder, split into shards (gazette.search.shards),
+and each shard is indexed by Pagefind or taken from the cache (gazette.search.shardbuild,
+shardcache). The bundle lands in <site>/pagefind/.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from ..library.library import Library
 from .extract import document_text
 from .fields import SORT_KEY, facets, search_view
 from .records import write_records
-from .shardbuild import INDEX_LANGUAGE, SETTINGS, UNUSED, ShardJob, build_shards  # noqa: F401 (re-exported)
+from .shardbuild import SETTINGS, ShardJob, build_shards
 from .shardcache import CACHE_FOLDER, ShardCache
 from .shards import SHARD_ENTRIES, Item, Shard, plan
 from .text import Part, prepare, prepared_parts
