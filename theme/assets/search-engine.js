@@ -5,17 +5,19 @@
 // order is the records map's (it holds across shards, Pagefind's own only within one); facet
 // counts are counted over the result set from each document's values, so a document counts
 // once or not at all.
+import { Chunks } from "./search-chunks.js";
 import { Records } from "./search-records.js";
 import { docNumber, phrase, RUN_END, runs } from "./search-text.js";
 
-/** {pagefind, records, fields}: Pagefind started on the bundle's shards, which of its records make one document,
- *  and the field names of gazette/search/fields.py (page_fields: sort key, 发文字号 filters). */
+/** {pagefind, records, chunks, fields}: Pagefind started on the bundle's shards, which of its records make one
+ *  document, the shards' chunk lists (search-chunks.js) and the field names of gazette/search/fields.py
+ *  (page_fields: sort key, 发文字号 filters). */
 export async function loadEngine(bundle, baseUrl, indexLanguage, fields) {
   const bundleUrl = new URL(bundle, location.href);
   const [pagefind, records] = await Promise.all([import(new URL("pagefind.js", bundleUrl).href), Records.load(bundleUrl)]);
-  const shards = records.shards.map((name) => new URL(`${name}/`, bundleUrl).pathname);
-  await startPagefind(pagefind, shards, baseUrl, indexLanguage);
-  return { pagefind, records, fields };
+  const shards = records.shards.map((name) => new URL(`${name}/`, bundleUrl));
+  await startPagefind(pagefind, shards.map((url) => url.pathname), baseUrl, indexLanguage);
+  return { pagefind, records, chunks: new Chunks(shards), fields };
 }
 
 /** Start Pagefind on the first shard (it loads the WebAssembly, once) and merge the others into it
@@ -41,8 +43,10 @@ function inText(response) {
 }
 
 /** Pagefind's records with `run` in their text, best first (see search-text.js for the words). */
-async function find(pagefind, run) {
+async function find(pagefind, chunks, run) {
   if ([...run].length > 1) return inText(await pagefind.search(`"${phrase(run)}"`));
+  const words = await chunks.wordsFor(run.toLowerCase()); // every chunk of the words starting with it
+  if (words.length) await pagefind.preload(words.join(" "));
   const [starts, ends] = await Promise.all([pagefind.search(run), pagefind.search(RUN_END + run)]);
   const found = new Map([...inText(starts), ...inText(ends)].map((r) => [r.id, r]));
   return [...found.values()].sort((a, b) => b.score - a.score);
@@ -58,6 +62,7 @@ export class Search {
   constructor(engine, query) {
     this.pagefind = engine.pagefind;
     this.records = engine.records;
+    this.chunks = engine.chunks;
     this.fields = engine.fields;
     this.query = query;
     this.runs = runs(query);
@@ -69,7 +74,7 @@ export class Search {
       this.ranked = [];
       return this;
     }
-    const found = await Promise.all(this.runs.map((run) => find(this.pagefind, run)));
+    const found = await Promise.all(this.runs.map((run) => find(this.pagefind, this.chunks, run)));
     this.results = found.map((results) => this.records.documents(results));
     const [first, ...others] = this.results;
     this.ranked = [...first.keys()].filter((key) => others.every((found) => found.has(key)));
