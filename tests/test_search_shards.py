@@ -3,14 +3,16 @@ many Pagefind processes run at once, the cache, and the same results in Chromium
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from gazette.search import shardbuild
+from gazette.search import cbor, shardbuild
 from gazette.search.indexer import index_site
+from gazette.search.pageids import make_unique, record_ids, rename_records
 from gazette.search.records import RECORDS_FILE
 from gazette.search.shardcache import ShardCache
 from gazette.search.shards import Item, plan
@@ -99,6 +101,25 @@ def test_an_unchanged_shard_comes_from_the_cache_and_stale_entries_go(sharded, s
 
 NUMBERED = "普府办〔2024〕6号"
 QUERIES = ["补贴", NUMBERED]
+
+
+def meta_pages(shard: Path) -> list[str]:
+    entry = json.loads((shard / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = shard / f"pagefind.{entry['languages']['und']['hash']}.pf_meta"
+    return sorted(page[0] for page in cbor.loads(gzip.decompress(meta.read_bytes())[len(b"pagefind_dcd"):])[1])
+
+
+def test_a_record_id_two_shards_share_is_renamed_in_the_later_one(sharded, tmp_path):
+    shutil.copytree(sharded / "pagefind", tmp_path / "pagefind")
+    first, second = (tmp_path / "pagefind" / name for name in shard_names(sharded)[:2])
+    clash = record_ids(first)[0]
+    rename_records(second, {record_ids(second)[0]: clash})  # as if Pagefind had given it the same 7 digits
+    assert clash in record_ids(second) and meta_pages(second) == record_ids(second)
+    taken = set(record_ids(first))
+    renames = make_unique(second, taken)
+    assert list(renames) == [clash] and renames[clash].startswith(clash) and len(renames[clash]) == len(clash) + 1
+    assert not set(record_ids(first)) & set(record_ids(second)) and taken == {*record_ids(first), *record_ids(second)}
+    assert meta_pages(second) == record_ids(second)  # the metadata names the renamed fragment file
 
 
 @pytest.mark.parametrize("query", QUERIES)

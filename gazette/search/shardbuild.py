@@ -25,6 +25,7 @@ from pagefind.service import PagefindService
 
 from ..errors import GazetteError
 from .bundle import wait_until_whole
+from .pageids import make_unique
 from .records import fragments
 from .reproducible import make_reproducible
 from .shardcache import ShardCache
@@ -64,9 +65,12 @@ def build_shards(jobs: list[ShardJob], bundle: Path, cache: ShardCache, workers:
         except Exception as exc:  # the Pagefind service reports its failures as plain exceptions
             raise GazetteError(f"建立检索索引失败（Pagefind）：{exc}") from exc
     records: dict[str, dict] = {}
+    taken: set[str] = set()
     for number, job in enumerate(jobs):
         folder = bundle / job.name
-        records.update(made.get(job.name) or dict(fragments(folder)))
+        renames = make_unique(folder, taken)  # ids unique across shards (gazette.search.pageids)
+        found = made.get(job.name) or dict(fragments(folder))
+        records.update((renames.get(record_id, record_id), record) for record_id, record in found.items())
         _place(folder, bundle, primary=number == 0)
     return records
 
