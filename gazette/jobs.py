@@ -1,4 +1,4 @@
-"""How many processes a step runs at once: PDF layout (gazette.print) and search shards (gazette.search)."""
+"""How many worker processes the expensive per-document steps use (body conversion, PDF layout)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ import os
 
 from .errors import GazetteError
 
-WORKERS_ENV = "GAZETTE_JOBS"  # how many processes run at once (default: one per core)
+WORKERS_ENV = "GAZETTE_JOBS"  # default: one per core
 
 
 def workers(requested: int | None = None) -> int:
-    """The number of processes: `requested`, else $GAZETTE_JOBS, else one per core."""
+    """The number of worker processes: `requested`, else $GAZETTE_JOBS, else one per core."""
     if requested is None and os.environ.get(WORKERS_ENV):
         try:
             requested = int(os.environ[WORKERS_ENV])
         except ValueError:
-            raise GazetteError(f"环境变量 {WORKERS_ENV} 应为正整数（同时运行的进程数），现为“{os.environ[WORKERS_ENV]}”。") from None
+            raise GazetteError(f"环境变量 {WORKERS_ENV} 应为正整数（同时工作的进程数），现为“{os.environ[WORKERS_ENV]}”。") from None
     if requested is not None and requested < 1:
-        raise GazetteError(f"同时运行的进程数应为正整数，现为 {requested}。")
+        raise GazetteError(f"同时工作的进程数应为正整数，现为 {requested}。")
     return requested or len(os.sched_getaffinity(0))

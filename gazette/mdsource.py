@@ -53,9 +53,9 @@ def autolinks(line: str) -> list[str]:
     return [match.group(1) for match in _AUTOLINK.finditer(line)]
 
 
-def raw_tags(body: str) -> list[RawTag]:
-    """Every raw HTML start tag (and comment-like declaration) of the body's prose."""
-    return html_tags("\n".join(_AUTOLINK.sub(" ", line) for line in prose(body)))
+def raw_tags(body: str, lines: list[str] | None = None) -> list[RawTag]:
+    """Every raw HTML start tag (and comment-like declaration) of the body's prose (`lines`, if read already)."""
+    return html_tags("\n".join(_AUTOLINK.sub(" ", line) for line in (prose(body) if lines is None else lines)))
 
 
 def html_tags(html: str) -> list[RawTag]:

@@ -24,14 +24,20 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader that never raises on an impossible date."""
 
 
-def _timestamp(loader: _Loader, node: yaml.Node) -> Any:
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same with libyaml's scanner and composer (C) when PyYAML has them: what it reads, it reads as
+    _Loader does; what it refuses, _Loader reads again, for PyYAML's own messages (parse_yaml)."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     try:
         return SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
         return InvalidDate(node.value)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+for _class in (_Loader, _FastLoader):
+    _class.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 _YAML_PROBLEMS = {
     "mapping values are not allowed here": "此处不能出现“键: 值”（值里的半角冒号后跟空格时，请给整个值加引号）",
@@ -115,8 +121,32 @@ def _child(node: yaml.Node, step: Any) -> tuple[yaml.Node, int] | None:
 
 def parse_yaml(text: str, rel: str, first_line: int, report: Report) -> YamlDoc | None:
     """Parse one YAML document; a syntax error becomes a finding, never an exception."""
+    return _parse_yaml(text, rel, first_line, report, _FastLoader if _composes(text) else _Loader)
+
+
+# What libyaml reads differently from PyYAML (found by comparing the two on random text): tabs, odd line
+# breaks, tags, complex keys, a comment straight after a block scalar's indicator.
+_LENIENT = re.compile("[\t\r\x85\u2028\u2029!?]|[|>][-+0-9]*#")
+
+
+def _composes(text: str) -> bool:
+    """Whether libyaml reads `text` as PyYAML does: text without the characters the two read differently,
+    that libyaml composes (it stops at 1,000 levels of flow nesting). PyYAML reads, and reports, the rest."""
+    if _LENIENT.search(text):
+        return False
+    loader = _FastLoader(text)
     try:
-        loader = _Loader(text)
+        loader.get_single_node()
+        return True
+    except (yaml.YAMLError, ValueError):
+        return False
+    finally:
+        loader.dispose()
+
+
+def _parse_yaml(text: str, rel: str, first_line: int, report: Report, loader_class: type) -> YamlDoc | None:
+    try:
+        loader = loader_class(text)
         try:
             node = loader.get_single_node()
             problem = _shape_problem(node)

@@ -19,3 +19,17 @@ def test_the_check_finds_exactly_the_characters_the_print_step_cannot_draw(tmp_p
     missing = render_pdf(html, tmp_path).missing
     assert sorted(missing) == unprintable(SAMPLES)
     assert "\ue000" in missing and "一" not in missing  # both verdicts occur
+
+
+def test_each_font_file_is_copied_once_per_process_and_the_pdfs_are_unchanged(tmp_path):
+    """gazette.print.fontdata: WeasyPrint takes a font file from HarfBuzz once, not once per PDF."""
+    from gazette.print.fontdata import share_font_files
+
+    html = "<html lang='zh-CN'><body><h1>标题</h1><p>正文第一段。</p><p><b>加粗</b></p></body></html>"
+    first = render_pdf(html, tmp_path).pdf
+    files = share_font_files()
+    copies = {address: data for address, data in files.items() if data is not None}
+    assert copies and all(len(data) > 100_000 for data in copies.values())  # whole CJK font files
+    second = render_pdf(html, tmp_path).pdf
+    assert all(files[address] is data for address, data in copies.items())  # the same copies, reused
+    assert second == first

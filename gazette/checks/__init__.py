@@ -12,17 +12,17 @@ CHECKS = (
     relations.check,
     sync.check,
     manifests.check,
-    links.check,
-    html.check,
     permanence.check,
     privacy.check,
     deadlines.check,
     glyphs.check,
     collections.check,
+    links.check,  # the last two read bodies' conversions, which may still be under way (gazette.library.bodies)
+    html.check,
 )
 
 
 def run_checks(library: Library, report: Report) -> None:
-    """Run every check; findings accumulate in `report`."""
+    """Run every check; findings accumulate in `report` (which sorts them: the order of checks is free)."""
     for check in CHECKS:
         check(library, report)

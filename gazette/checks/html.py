@@ -15,7 +15,7 @@ from ..htmlpolicy import RAW_ATTRIBUTES, RAW_TAGS, RENDERED_ATTRIBUTES, RENDERED
 from ..library.document import Document
 from ..library.library import Library
 from ..library.body import ParsedBody
-from ..mdsource import RawTag, html_tags, prose, raw_tags
+from ..mdsource import prose
 
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*=[^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"([^\s=#.{}]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]+)")
@@ -38,10 +38,10 @@ def body_problems(body: str, first_line: int, parsed: ParsedBody | None = None) 
     """(file line, message) of every raw HTML, attribute-list and URL problem of a body (`parsed`: its one parse)."""
     parsed = parsed or ParsedBody(body, first_line)
     problems = []
-    for tag in raw_tags(body):
+    for tag in parsed.raw_tags:
         line = tag.line + first_line - 1
-        problems += [(line, message) for message in _tag_problems(tag)]
-    for number, text in enumerate(prose(body), first_line):
+        problems += [(line, message) for message in _tag_problems(tag.tag, tag.attrs)]
+    for number, text in enumerate(prose(body) if "{" in body else [], first_line):  # attribute lists: {…}
         for found in _ATTR_LIST.finditer(text):
             for name, _ in _ATTR_PAIR.findall(found.group(1)):
                 if name.lower() not in RAW_ATTRIBUTES["*"]:
@@ -55,37 +55,40 @@ def body_problems(body: str, first_line: int, parsed: ParsedBody | None = None) 
 
 
 def _rendered_problems(parsed: ParsedBody) -> list[tuple[int, str]]:
-    """What the dialect makes of source the scan above reads differently (e.g. `</<math>`), on the line that holds it."""
+    """What the dialect makes of source the scan above reads differently (e.g. `</<math>`), on the line that holds it.
+
+    Each distinct tag is read once: its line is where the prose first holds its name, whatever its place.
+    """
     problems = []
     first_line = parsed.first_line
     lines: list[str] | None = None  # the prose, lower-cased, read only when a tag has a problem
-    for tag in html_tags(parsed.html):
-        messages = _tag_problems(tag, RENDERED_TAGS, RENDERED_ATTRIBUTES)
-        messages += [m for name, value in tag.attrs if name in ("href", "src")
-                     for m in [_url_problem(value, tag.tag == "img")] if m]
+    for tag, attrs in sorted(parsed.rendered_tags):
+        messages = _tag_problems(tag, attrs, RENDERED_TAGS, RENDERED_ATTRIBUTES)
+        messages += [m for name, value in attrs if name in ("href", "src")
+                     for m in [_url_problem(value, tag == "img")] if m]
         if not messages:
             continue
         lines = lines if lines is not None else [text.lower() for text in prose(parsed.body)]
-        needle = f"<{tag.tag}".lower()
+        needle = f"<{tag}".lower()
         line = next((n for n, text in enumerate(lines, first_line) if needle in text), first_line)
         problems += [(line, message) for message in messages]
     return problems
 
 
-def _tag_problems(tag: RawTag, tags=RAW_TAGS, attributes=RAW_ATTRIBUTES) -> list[str]:
-    if tag.tag not in tags:
-        return [f"不允许的 HTML 标记 <{tag.tag}>：{_TAGS_HINT}。"]
+def _tag_problems(tag: str, attrs: tuple[tuple[str, str], ...], tags=RAW_TAGS, attributes=RAW_ATTRIBUTES) -> list[str]:
+    if tag not in tags:
+        return [f"不允许的 HTML 标记 <{tag}>：{_TAGS_HINT}。"]
     problems = []
-    allowed = attributes["*"] | attributes.get(tag.tag, frozenset())
-    for name, value in tag.attrs:
+    allowed = attributes["*"] | attributes.get(tag, frozenset())
+    for name, value in attrs:
         if name.startswith("on"):
-            problems.append(f"<{tag.tag}> 的事件属性 {name} 会在读者的浏览器中运行脚本，不允许使用，请删除。")
+            problems.append(f"<{tag}> 的事件属性 {name} 会在读者的浏览器中运行脚本，不允许使用，请删除。")
         elif name == "rel" and "attachment" in value.lower().split():
-            problems.append(f"<{tag.tag} rel=\"attachment\"> 会把文件嵌入印刷版 PDF，不允许使用："
+            problems.append(f"<{tag} rel=\"attachment\"> 会把文件嵌入印刷版 PDF，不允许使用："
                             "附件请写在头部信息的 attachments 中。")
         elif name not in allowed:
             shown = "、".join(sorted(allowed))
-            problems.append(f"<{tag.tag}> 的属性 {name} 不允许使用（可用的属性：{shown}），请删除。")
+            problems.append(f"<{tag}> 的属性 {name} 不允许使用（可用的属性：{shown}），请删除。")
     return problems
 
 

@@ -3,7 +3,10 @@
 Each part is computed on first use and kept (Document.parsed holds one
 ParsedBody per document): the publication gate needs only the links, the link
 check the anchors of the documents linked with a fragment, the feeds the text,
-print a copy of the converted tree (`marked_html`).
+print a copy of the converted tree (`marked_html`). The conversion is the one
+MkDocs makes of the page (gazette.markdown.convert_page), so the site takes it
+too (gazette.site.converted); for a whole Library it is made in worker
+processes (gazette.library.bodies) and each body takes its parts when first read.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,12 +22,12 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from ..findings import Report
-from ..markdown import Conversion, Rendered, render
-from ..mdsource import autolinks, prose, raw_tags
+from ..markdown import Conversion, PageConversion, Rendered, convert_page, render, rendered
+from ..mdsource import RawTag, autolinks, html_tags, prose, raw_tags
 from ..yamlsource import split_front_matter
 
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+_REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")  # [^1]: is a footnote
 
 
 @dataclass
@@ -36,23 +40,69 @@ class Link:
 class ParsedBody:
     def __init__(self, body: str, first_line: int):
         self.body, self.first_line = body, first_line  # first_line: the file line of the body's first line
+        self._page: PageConversion | None = None
+        self._converted = False
+        self._pending: tuple[Future, int] | None = None  # converting elsewhere: its parts, at this index
         self._rendered: Rendered | None = None
         self._conversion: Conversion | None = None  # kept for `marked_html` only: a tree is large
+        self._links: list[Link] | None = None
+        self._raw_tags: list[RawTag] | None = None
+        self._rendered_tags: frozenset[tuple[str, tuple]] | None = None
 
-    @cached_property
+    @property
+    def page_text(self) -> str:
+        """What MkDocs converts for the page: its front-matter reader drops the blank lines after the block."""
+        return self.body.lstrip("\n")
+
+    @property
+    def raw_tags(self) -> list[RawTag]:
+        """Every raw HTML start tag (and declaration) of the body's prose (gazette.mdsource.raw_tags)."""
+        self._scan()
+        return self._raw_tags
+
+    @property
     def links(self) -> list[Link]:
         """Every link and image destination outside code, with its file line."""
-        return list(_links_in(self.body, self.first_line))
+        self._scan()
+        return self._links
+
+    def _scan(self) -> None:
+        """Read the prose once for both its raw tags and its links."""
+        if self._links is None:
+            lines = prose(self.body)
+            self._raw_tags = raw_tags(self.body, lines)
+            self._links = list(_links_in(lines, self.first_line, self._raw_tags))
+
+    @property
+    def converted(self) -> bool:
+        """Converted, or being converted elsewhere (gazette.library.bodies)."""
+        return self._converted or self._pending is not None
+
+    def convert(self) -> None:
+        """Convert the body as MkDocs converts its page (once; `html`, `anchors` and `page` read it)."""
+        self._settle()
+        if not self._converted:
+            self._page, self._converted = convert_page(self.page_text), True
+
+    @property
+    def page(self) -> PageConversion | None:
+        """The body as MkDocs converts its page, or None when MkDocs must convert it (convert_page)."""
+        self.convert()
+        return self._page
 
     def _rendering(self) -> Rendered:
+        self._settle()
         if self._rendered is None:
-            self._conversion = Conversion(self.body)
-            self._rendered = render(self._conversion)
+            if self.page is not None:
+                self._rendered = rendered(self.page.html(), self.page.toc_tokens)
+            else:  # a page MkDocs converts itself (gazette.markdown.convert_page): the dialect's conversion
+                self._conversion = Conversion(self.page_text)
+                self._rendered = render(self._conversion)
         return self._rendered
 
     @property
     def html(self) -> str:
-        """The body in the gazette's Markdown dialect (gazette.markdown); MkDocs renders the site's own."""
+        """The body in the gazette's Markdown dialect (gazette.markdown), links as written."""
         return self._rendering().html
 
     @property
@@ -60,14 +110,21 @@ class ParsedBody:
         """Every anchor the body defines: heading ids and explicit {#id} / id="…"."""
         return self._rendering().anchors
 
+    @property
+    def rendered_tags(self) -> frozenset[tuple[str, tuple]]:
+        """Every distinct start tag of `html` as (tag, attributes) (gazette.mdsource.html_tags)."""
+        self._settle()
+        if self._rendered_tags is None:
+            self._rendered_tags = frozenset((tag.tag, tag.attrs) for tag in html_tags(self.html))
+        return self._rendered_tags
+
     def marked_html(self, mark: Callable[[etree.Element], None]) -> str:
         """The HTML of a copy of the converted tree after `mark` changed it (print's roles).
 
         Print reads the tree last, so the conversion is let go afterwards (html,
         anchors and text stay); a second call converts the body again.
         """
-        self._rendering()
-        conversion, self._conversion = self._conversion or Conversion(self.body), None
+        conversion, self._conversion = self._conversion or Conversion(self.page_text), None
         root = conversion.tree()
         mark(root)
         return conversion.finish(root)
@@ -80,18 +137,39 @@ class ParsedBody:
         tree = lxml_html.fragment_fromstring(self.html, create_parent="div")
         return "".join(" ".join(p.text_content().split()) for p in tree.iterfind(".//p"))
 
+    def conversion_parts(self) -> tuple:
+        """What `convert` and the tag scan computed, to hand from a worker process to `adopt`."""
+        self._rendering()
+        rendered_html = self._rendered if self.page is None else None  # else the page's HTML, put together again
+        return self.page, rendered_html, self.rendered_tags
 
-def _links_in(body: str, first_line: int) -> Iterator[Link]:
-    """Every link and image destination outside code, in Markdown or raw HTML, with its file line."""
-    for number, text in enumerate(prose(body), first_line):
+    def adopt(self, parts: tuple) -> None:
+        """Take the `conversion_parts` of the same text computed elsewhere."""
+        self._page, self._rendered, self._rendered_tags = parts
+        self._converted = True
+
+    def await_parts(self, future: Future, index: int) -> None:
+        """Take the parts at `index` of `future`'s result when first read (gazette.library.bodies)."""
+        self._pending = (future, index)
+
+    def _settle(self) -> None:
+        if self._pending is not None:
+            (future, index), self._pending = self._pending, None
+            self.adopt(future.result()[index])
+
+
+def _links_in(lines: list[str], first_line: int, tags: list[RawTag]) -> Iterator[Link]:
+    """Every link and image destination outside code (`lines`: the prose), in Markdown or raw HTML, with its
+    file line."""
+    for number, text in enumerate(lines, first_line):
         for found in _INLINE.finditer(text):
             yield Link(found.group(1), number, found.group(0).startswith("!"))
         ref = _REFERENCE.match(text)
         if ref:
             yield Link(ref.group(1), number)
         for url in autolinks(text):
-            yield Link(url, number)
-    for tag in raw_tags(body):
+            yield Link(url if "://" in url else f"mailto:{url}", number)  # <name@host> is an e-mail link
+    for tag in tags:
         for name, value in tag.attrs:
             if name in ("href", "src"):
                 yield Link(value, tag.line + first_line - 1, tag.tag == "img")

@@ -16,6 +16,7 @@ from ..model.manifest import ISSUE_SCHEMA
 from ..model.schema import DOCUMENT_SCHEMA
 from ..model.vocabulary import VOCABULARY_SCHEMAS, Entry, Vocabularies, Vocabulary
 from ..yamlsource import parse_yaml, read_front_matter, read_text
+from .bodies import convert_bodies
 from .citations import link_citations
 from .collection_loader import load_collections
 from .document import Document
@@ -36,6 +37,7 @@ def load_library(root: Path, report: Report, today: dt.date | None = None,
                       build_date=today or build_date())
     for doc in load_documents(library, report, progress):
         library.documents[doc.id] = doc
+    convert_bodies([doc.parsed for doc in library.documents.values()])  # on every core, while loading goes on
     library.link_relations()
     link_citations(library)
     library.issues = load_issues(library, report)

@@ -22,6 +22,7 @@ from weasyprint.urls import URLFetcher
 
 from ..fonts import STYLESHEET
 from .cut import Cut, cut_pdf, page_ranges
+from .fontdata import share_font_files
 
 OPTIONS = {"pdf_variant": "pdf/a-3b"}  # archival; also sets sRGB output intent and a content-derived /ID
 MISSING_GLYPH = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)" \(U\+[0-9A-F]+\)', re.S)
@@ -54,7 +55,8 @@ class ContentFetcher(URLFetcher):
 
 @cache
 def font_config() -> FontConfiguration:
-    """One fontconfig set-up per process: creating one per PDF costs time and memory."""
+    """One fontconfig set-up per process: creating one per PDF costs time and memory (so do font files)."""
+    share_font_files()
     return FontConfiguration()
 
 

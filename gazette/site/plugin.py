@@ -24,6 +24,7 @@ from ..project import load_and_check
 from . import furniture
 from .files import add_generated, gate
 from .collections import collection_view
+from .converted import take_conversion
 from .pages import home_view
 from .session import Prepared, SiteBuild
 
@@ -103,10 +104,13 @@ class GazettePlugin(BasePlugin):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        source = self.build.documents.get(page.file.src_uri) or self.build.collections.get(page.file.src_uri)
         if page.file.src_uri in self.build.documents:
             page.meta["template"] = "gazette/document.html"
         elif page.file.src_uri in self.build.collections:
             page.meta["template"] = "gazette/collection.html"
+        if source is not None:  # its body is converted already (gazette.site.converted)
+            take_conversion(page, source.parsed)
         # The navigation is in the header tabs; the empty left sidebar would only take space.
         page.meta.setdefault("hide", ["navigation"])
         return markdown
