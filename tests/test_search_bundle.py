@@ -44,6 +44,13 @@ def test_an_empty_or_cut_file_is_unfinished(bundle, kind, damage):
     assert unfinished(bundle, {}) == [path.relative_to(bundle).as_posix()]
 
 
+@pytest.mark.parametrize("kind", ["fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter"])
+def test_a_file_the_metadata_names_but_not_yet_created_is_unfinished(bundle, kind):
+    path = sorted(bundle.glob(kind))[0]
+    path.unlink()
+    assert unfinished(bundle, {}) == [path.relative_to(bundle).as_posix()]
+
+
 @pytest.mark.parametrize("content", ["", '{"version": "1.5.2", "lang'])
 def test_an_unreadable_entry_file_is_unfinished(bundle, content):
     (bundle / "pagefind-entry.json").write_text(content, encoding="utf-8")

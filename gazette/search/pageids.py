@@ -15,7 +15,8 @@ import hashlib
 from pathlib import Path
 
 from .records import FRAGMENT_SUFFIX
-from .reproducible import PAGES_AT, rewrite_meta
+from .bundle import PAGES_AT
+from .reproducible import rewrite_meta
 
 
 def record_ids(shard: Path) -> list[str]:

@@ -18,10 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import cbor
-from .bundle import ENTRY
+from .bundle import ENTRY, FILTERS_AT, SIGNATURE
 
-SIGNATURE = b"pagefind_dcd"  # every compressed Pagefind file starts with it, then CBOR
-PAGES_AT, FILTERS_AT = 1, 3  # the metadata is [version, pages, index chunks, filters, sorts, meta fields]
 
 
 def make_reproducible(bundle: Path) -> None:
