@@ -32,7 +32,7 @@ from pathlib import Path
 SCRIPTS = Path(__file__).resolve().parent
 sys.path[:0] = [str(SCRIPTS), str(SCRIPTS.parent / "tests")]
 from corpus_gazette import CORPUS, make  # noqa: E402
-from search_support import QuietHandler, chromium, published_text, serve  # noqa: E402
+from search_support import QuietHandler, chromium, published_text, serve, wait_until  # noqa: E402
 
 from gazette.project import load_and_check  # noqa: E402
 from gazette.search.records import RECORDS_FILE, fragments  # noqa: E402
@@ -77,7 +77,8 @@ def bundle_sizes(bundle: Path) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for path in bundle.rglob("*"):
         if path.is_file():
-            part = path.parent.name if path.parent != bundle else ("meta" if path.suffix == ".pf_meta" else "code")
+            part = ("meta" if path.suffix == ".pf_meta" or path.name == "pagefind-entry.json" else
+                    path.parent.name if path.parent.name in ("fragment", "index", "filter") else "code")
             sizes[part] = sizes.get(part, 0) + path.stat().st_size
     return sizes
 
@@ -140,9 +141,15 @@ def quality(page, base: str, words: list[str], texts: dict[str, str], urls: dict
     return {"relevant": relevant, "returned": returned, "correct": correct, "misses": misses, "repeated": repeated}
 
 
-PARTS = (("fragments", "/pagefind/fragment/"), ("records map", f"/pagefind/{RECORDS_FILE}"),
-         ("index chunks", "/pagefind/index/"), ("filters", "/pagefind/filter/"), ("Pagefind code", "/pagefind/"),
-         ("page", "/"))
+# Parts of the site by where a path leads (the bundle holds one folder per shard: gazette/search/shardbuild.py).
+PARTS = (("fragments", "/fragment/"), ("records map", f"/{RECORDS_FILE}"), ("index chunks", "/index/"),
+         ("filters", "/filter/"), ("metadata", ".pf_meta"), ("metadata", "pagefind-entry.json"),
+         ("Pagefind code", "/pagefind/"), ("page", "/"))
+PART_NAMES = list(dict.fromkeys(name for name, _ in PARTS))
+
+
+def part_of(path: str) -> str:
+    return next(name for name, marker in PARTS if marker in path) if path.startswith("/pagefind/") else "page"
 
 
 class Received(dict):
@@ -155,8 +162,8 @@ class Received(dict):
         cdp.on("Network.loadingFinished", self.finished)
 
     def finished(self, event) -> None:
-        path = "/" + self.urls.get(event["requestId"], "").split("/", 3)[-1]
-        part = next(name for name, prefix in PARTS if path.startswith(prefix))
+        path = "/" + self.urls.get(event["requestId"], "").split("/", 3)[-1].split("?")[0]
+        part = part_of(path)
         self[part] = self.get(part, 0) + event["encodedDataLength"]
 
     def total(self) -> int:
@@ -184,9 +191,9 @@ def cost(browser, base: str, first: str, second: str) -> list[tuple[dict, float]
         page.fill("#gz-search-q", query)
         start = time.perf_counter()
         page.press("#gz-search-q", "Enter")
-        page.wait_for_function(f"document.title.startsWith({json.dumps(query)}) && "
-                               "(document.querySelector('.gz-result[data-loaded]') || "
-                               "document.querySelector('.gz-search__status--empty'))", timeout=60000)
+        wait_until(page, f"document.title.startsWith({json.dumps(query)}) && "
+                   "!!(document.querySelector('.gz-result[data-loaded]') || "
+                   "document.querySelector('.gz-search__status--empty'))", timeout=60)
         seconds = time.perf_counter() - start
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(200)
@@ -264,7 +271,7 @@ def main() -> None:
               f"{sum(1 for b in totals if b > 300_000)}")
         print(" " * 23 + "median by part: " + ", ".join(
             f"{name} {statistics.median(parts.get(name, 0) for parts, _ in measured) / kib:.0f} KiB"
-            for name, _ in PARTS))
+            for name in PART_NAMES))
     heaviest = sorted(zip(pairs, costs), key=lambda pc: -sum(pc[1][0][0].values()))[:3]
     print("heaviest first queries: " + "; ".join(
         f"{first} {sum(parts.values()) / kib:.0f} KiB ("

@@ -8,24 +8,29 @@ and the wait gives up with a Chinese message naming the file.
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 
 import pytest
 
 from gazette.errors import GazetteError
 from gazette.search.bundle import unfinished, wait_until_whole
+from gazette.search.records import RECORDS_FILE
 
 
 @pytest.fixture
 def bundle(sample_site, tmp_path):
+    """The first shard's bundle as Pagefind wrote it (the site keeps its script at the top, for all shards)."""
     copy = tmp_path / "pagefind"
-    shutil.copytree(sample_site / "pagefind", copy)
+    shard = json.loads((sample_site / "pagefind" / RECORDS_FILE).read_text(encoding="utf-8"))["shards"][0]
+    shutil.copytree(sample_site / "pagefind" / shard, copy)
+    shutil.copy(sample_site / "pagefind" / "pagefind.js", copy)
     return copy
 
 
-def test_the_built_bundle_is_whole(sample_site):
+def test_the_built_bundle_is_whole(bundle):
     checked = {}
-    assert unfinished(sample_site / "pagefind", checked) == []
+    assert unfinished(bundle, checked) == []
     assert any(path.suffix == ".pf_fragment" for path in checked)
     assert any(path.suffix == ".pf_index" for path in checked)
 
@@ -36,6 +41,13 @@ def test_an_empty_or_cut_file_is_unfinished(bundle, kind, damage):
     path = sorted(bundle.glob(kind))[0]
     data = path.read_bytes()
     path.write_bytes(b"" if damage == "empty" else data[: len(data) // 2])
+    assert unfinished(bundle, {}) == [path.relative_to(bundle).as_posix()]
+
+
+@pytest.mark.parametrize("kind", ["fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter"])
+def test_a_file_the_metadata_names_but_not_yet_created_is_unfinished(bundle, kind):
+    path = sorted(bundle.glob(kind))[0]
+    path.unlink()
     assert unfinished(bundle, {}) == [path.relative_to(bundle).as_posix()]
 
 

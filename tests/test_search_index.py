@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gazette.search.indexer import UNUSED
+from gazette.search.shardbuild import UNUSED
 from gazette.search import records
 from gazette.search.records import RECORDS_FILE
 from gazette.search.text import RUN_END, prepare, runs, tokens
@@ -112,9 +112,13 @@ def test_search_page_and_header_box_replace_materials_search(sample_site, sample
 
 
 def test_the_bundle_holds_only_what_the_search_page_uses(sample_site):
+    """Pagefind's script once, at the top; the WebAssembly once, in the first shard (the browser loads it from there)."""
     bundle = sample_site / "pagefind"
-    assert (bundle / "pagefind.js").is_file() and list(bundle.glob("wasm.*.pagefind"))
-    assert not [name for name in UNUSED if (bundle / name).exists()]
+    shards = json.loads((bundle / RECORDS_FILE).read_text(encoding="utf-8"))["shards"]
+    assert shards and sorted(path.name for path in bundle.iterdir() if path.is_dir()) == sorted(shards)
+    assert [path.relative_to(bundle).as_posix() for path in bundle.rglob("pagefind.js")] == ["pagefind.js"]
+    assert [path.parent.name for path in bundle.rglob("wasm.*.pagefind")] == [shards[0]]
+    assert not [path for name in UNUSED for path in bundle.rglob(name)]
 
 
 def test_published_pages_carry_no_markup_only_the_indexer_reads(sample_site, sample_library):

@@ -18,9 +18,14 @@ import zlib
 from pathlib import Path
 
 from ..errors import GazetteError
+from . import cbor
 from .records import FRAGMENT_SUFFIX, record
 
 ENTRY = "pagefind-entry.json"
+SIGNATURE = b"pagefind_dcd"  # every compressed Pagefind file starts with it, then CBOR
+# The metadata is [version, pages, index chunks, filters, sorts, meta fields]: a page is [record id, words],
+# a chunk [first word, last word, file hash], a filter [name, file hash].
+PAGES_AT, CHUNKS_AT, FILTERS_AT = 1, 2, 3
 # Files Pagefind writes gzip-compressed (its index, filters, records, metadata and the WebAssembly).
 COMPRESSED = ("*.pf_meta", "fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter", "wasm.*.pagefind")
 
@@ -40,8 +45,11 @@ def unfinished(bundle: Path, checked: dict[Path, bytes]) -> list[str]:
         missing.append(ENTRY)
     else:
         for language in entry["languages"].values():
-            if not (bundle / f"pagefind.{language['hash']}.pf_meta").is_file():
-                missing.append(f"pagefind.{language['hash']}.pf_meta")
+            meta = bundle / f"pagefind.{language['hash']}.pf_meta"
+            if not meta.is_file():
+                missing.append(meta.name)
+            elif meta in checked:  # every file it names must be there too (not yet created: not globbed above)
+                missing += [name for name in _named(checked[meta]) if not (bundle / name).is_file()]
     script = bundle / "pagefind.js"
     if not script.is_file() or not script.stat().st_size:
         missing.append("pagefind.js")
@@ -59,6 +67,14 @@ async def wait_until_whole(bundle: Path, timeout: float = 60.0) -> dict[str, dic
                                "如果反复出现，请检查磁盘空间。")
         await asyncio.sleep(0.05)
     return dict(record(path, data) for path, data in sorted(checked.items()) if path.name.endswith(FRAGMENT_SUFFIX))
+
+
+def _named(meta: bytes) -> list[str]:
+    """The files a language's metadata (decompressed) points at."""
+    value = cbor.loads(meta.removeprefix(SIGNATURE))
+    return ([f"fragment/{page[0]}{FRAGMENT_SUFFIX}" for page in value[PAGES_AT]]
+            + [f"index/{chunk[2]}.pf_index" for chunk in value[CHUNKS_AT]]
+            + [f"filter/{pair[1]}.pf_filter" for pair in value[FILTERS_AT]])
 
 
 def _whole_gzip(path: Path) -> bytes | None:

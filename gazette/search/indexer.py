@@ -8,35 +8,38 @@ what Pagefind indexes. A long document becomes several records of at most about
 PART_WORDS index words, all with the document's URL and fields: Pagefind keeps
 a record's whole text in one file that the browser fetches to show the result,
 so bounded records keep a first search small. gazette.search.records tells the
-search page which records make one document. The bundle lands in <site>/pagefind/.
+search page which records make one document.
+
+The records are written to a temporary folder, split into shards (gazette.search.shards),
+and each shard is indexed by Pagefind or taken from the cache (gazette.search.shardbuild,
+shardcache). The bundle lands in <site>/pagefind/.
 """
 
 from __future__ import annotations
 
-import asyncio
+import hashlib
 import html
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-
-from pagefind.service import PagefindService
 
 from ..errors import GazetteError
 from .. import urls
+from ..jobs import workers
 from ..library.document import Document
 from ..library.library import Library
-from .bundle import wait_until_whole
 from .extract import document_text
-from .fields import facets, search_view
+from .fields import SORT_KEY, facets, search_view
 from .records import write_records
-from .reproducible import make_reproducible
+from .shardbuild import SETTINGS, ShardJob, build_shards
+from .shardcache import CACHE_FOLDER, ShardCache
+from .shards import SHARD_ENTRIES, Item, Shard, plan
 from .text import Part, prepare, prepared_parts
 
-# The prepared text is made of our own index words: Pagefind must neither stem nor segment it,
-# at build time or in the browser, which is what it does for an undetermined language.
-INDEX_LANGUAGE = "und"
 # Index words per record. A record's file costs one to two bytes per word compressed, and a long law
 # has up to 100,000 words; docs/benchmarks.md has the measurements behind this size.
 PART_WORDS = 5000
@@ -44,51 +47,65 @@ PART_WORDS = 5000
 WRITTEN = "written"
 # search_view's groups -> Pagefind's attribute kinds (data-pagefind-filter, -meta, -sort).
 FIELD_KINDS = {"filters": "filter", "meta": "meta", "sort": "sort"}
-# Parts of Pagefind's bundle the search page does not use (it has its own interface and runs
-# Pagefind without a web worker); removed so that the site carries no dead files.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
 
 
-def index_site(library: Library, bodies: dict[str, str], site_dir: Path) -> None:
+@dataclass(frozen=True)
+class Prepared:
+    """One document's records, written to disk: what the shard rule and the cache key need of them."""
+
+    folder: str  # its records' folder (the document's URL path)
+    item: Item
+    records: tuple[tuple[str, str], ...]  # (path, SHA-256 of the prepared page) of each record
+
+
+def index_site(library: Library, bodies: dict[str, str], site_dir: Path, *, shard_entries: int = SHARD_ENTRIES,
+               jobs: int | None = None, cache: ShardCache | None = None) -> None:
     """Write the Pagefind bundle for the public documents of `library` into site_dir/pagefind.
 
-    `bodies` maps each public document's id to its rendered body HTML."""
+    `bodies` maps each public document's id to its rendered body HTML. The records are indexed
+    in shards of at most about `shard_entries` word entries (gazette.search.shards), by up to `jobs`
+    Pagefind processes at once (default: $GAZETTE_JOBS, else one per core), each shard taken
+    from `cache` (default: the project's build/.cache/search/) when its records did not change."""
     out = site_dir / urls.SEARCH_BUNDLE
     shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    cache = cache or ShardCache(library.config.root / CACHE_FOLDER)
     with tempfile.TemporaryDirectory(prefix="gazette-search-") as tmp:
-        for doc in library.public:
-            for path, record in document_records(library, doc, bodies):
-                target = Path(tmp) / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(record, encoding="utf-8")
-        try:
-            records = asyncio.run(_pagefind(Path(tmp), out))
-        except GazetteError:
-            raise
-        except Exception as exc:  # the Pagefind service reports its failures as plain exceptions
-            raise GazetteError(f"建立检索索引失败（Pagefind）：{exc}") from exc
-    write_records(out, records, facets())
-    for name in UNUSED:
-        (out / name).unlink(missing_ok=True)
-    make_reproducible(out)
+        prepared = {doc.id: write_document(library, doc, bodies, Path(tmp) / "documents") for doc in library.public}
+        shards = plan((p.item for p in prepared.values()), shard_entries)
+        if not shards:
+            raise GazetteError("建立检索索引失败：没有可以检索的公开文件。")
+        shard_jobs = [_shard_job(shard, prepared, Path(tmp), cache) for shard in shards]
+        records = build_shards(shard_jobs, out, cache, workers(jobs))
+    order = [f"/{library.documents[key].url}" for shard in shards for key in shard.keys]
+    write_records(out, records, facets(), [shard.name for shard in shards], order)
+    cache.prune()
 
 
-async def _pagefind(records: Path, out: Path) -> dict[str, dict]:
-    """Index the records in `records` into the bundle `out`; the records as Pagefind wrote them, by id."""
-    # One directory of records in one call: the Python API answers one call per 0.1 s.
-    config = {"force_language": INDEX_LANGUAGE, "output_path": str(out)}
-    async with PagefindService() as service:  # leaving the block stops the service
-        index = await service.create_index(config)
-        result = await index.add_directory(str(records))
-        if not result.get("page_count"):
-            raise GazetteError("建立检索索引失败：Pagefind 没有读到任何页面。")
-        await index.write_files()
-        return await wait_until_whole(out)  # the service may still be writing (see gazette.search.bundle)
+def write_document(library: Library, doc: Document, bodies: dict[str, str], folder: Path) -> Prepared:
+    """Write the records of `doc` under `folder`; what the shards need to know of them."""
+    written = []
+    entries = 0
+    for path, record, record_entries in document_records(library, doc, bodies):
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(record, encoding="utf-8")
+        written.append((path, hashlib.sha256(record.encode("utf-8")).hexdigest()))
+        entries += record_entries
+    order = dict(search_view(doc, library.vocabularies)["sort"]).get(SORT_KEY, "")
+    return Prepared(doc.url, Item(doc.id, order, entries), tuple(written))
 
 
-def document_records(library: Library, doc: Document, bodies: dict[str, str]) -> Iterator[tuple[str, str]]:
-    """(file path, prepared page) of each record of one document: the title and first part, then the others.
+def _shard_job(shard: Shard, prepared: dict[str, Prepared], tmp: Path, cache: ShardCache) -> ShardJob:
+    """Move the shard's records into a folder of their own; the job that indexes them."""
+    folder = tmp / "shards" / shard.name
+    for key in shard.keys:
+        os.renames(tmp / "documents" / prepared[key].folder, folder / prepared[key].folder)
+    return ShardJob(shard.name, folder, cache.key(SETTINGS, [r for key in shard.keys for r in prepared[key].records]))
+
+
+def document_records(library: Library, doc: Document, bodies: dict[str, str]) -> Iterator[tuple[str, str, int]]:
+    """(file path, prepared page, its different index words: gazette.search.shards) of each record of one document: the title and first part, then the others.
 
     The first record sits at the document's own path; Pagefind names the others after their files
     (…/part-2/), and their "url" meta gives the document's address.
@@ -99,7 +116,8 @@ def document_records(library: Library, doc: Document, bodies: dict[str, str]) ->
     fields = search_view(doc, library.vocabularies)
     for number, part in enumerate(prepared_parts(document_text(doc.doc_number, bodies[doc.id]), PART_WORDS), start=1):
         path = f"{doc.url}index.html" if number == 1 else f"{doc.url}part-{number}/index.html"
-        yield path, prepared_html(title, fields, part, f"/{doc.url}", with_title=number == 1)
+        entries = len(set(part.text.split()).union(prepare(title).split() if number == 1 else ()))
+        yield path, prepared_html(title, fields, part, f"/{doc.url}", with_title=number == 1), entries
 
 
 def prepared_html(title: str, fields: dict, body: Part, url: str, with_title: bool = True) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import urls
 from ..library.library import Library
 from .fields import page_fields
-from .indexer import INDEX_LANGUAGE
+from .shardbuild import INDEX_LANGUAGE
 
 
 def search_view(library: Library) -> dict:

@@ -14,36 +14,41 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from . import cbor
-from .bundle import ENTRY
+from .bundle import ENTRY, FILTERS_AT, SIGNATURE
 
-SIGNATURE = b"pagefind_dcd"  # every compressed Pagefind file starts with it, then CBOR
-FILTERS_AT = 3  # the metadata is [version, pages, index chunks, filters, sorts, meta fields]
 
 
 def make_reproducible(bundle: Path) -> None:
     """Rewrite the parts of the Pagefind bundle in `bundle` that Pagefind leaves unordered."""
+    rewrite_meta(bundle, _sort_filters)
+
+
+def rewrite_meta(bundle: Path, change: Callable[[Path, list, str], None]) -> None:
+    """Apply `change(bundle, metadata, language)` to each language's metadata; rename the file after its new
+    bytes and point pagefind-entry.json at it."""
     entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     for language in entry["languages"].values():
-        language["hash"] = _rewrite_meta(bundle, language["hash"])
+        code = language["hash"].split("_", 1)[0]
+        old = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read(old)
+        change(bundle, meta, code)
+        new = _write(bundle, meta, lambda digest: f"pagefind.{code}_{digest[:11]}.pf_meta")
+        if new != old.name:
+            old.unlink()
+        language["hash"] = new.removeprefix("pagefind.").removesuffix(".pf_meta")
     (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _rewrite_meta(bundle: Path, meta_hash: str) -> str:
-    """Sort the filters of one language; the new hash of its metadata."""
-    language = meta_hash.split("_", 1)[0]
-    old = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = _read(old)
+def _sort_filters(bundle: Path, meta: list, language: str) -> None:
+    """Sort the filters of one language (and each filter's values and pages)."""
     filters = meta[FILTERS_AT]
     for pair in filters:
         pair[1] = _rewrite_filter(bundle / "filter", pair[1], language)
     filters.sort(key=lambda pair: pair[0])
-    new_hash = _write(bundle, meta, lambda digest: f"pagefind.{language}_{digest[:11]}.pf_meta")
-    if new_hash != old.name:
-        old.unlink()
-    return new_hash.removeprefix("pagefind.").removesuffix(".pf_meta")
 
 
 def _rewrite_filter(folder: Path, filter_hash: str, language: str) -> str:

@@ -1,27 +1,32 @@
 // Exact search over the Pagefind bundle: every run of the query (search-text.js) is found by
 // Pagefind as an exact phrase of bigrams; a document matches when all runs occur in its title
-// or body, in any of its records (search-records.js). Filters and date order are asked of
-// Pagefind as a search with no words (every record that passes, in order), intersected with
-// the exact result set; facet counts are counted over that set from each document's values,
-// so a document counts once or not at all.
+// or body, in any of its records (search-records.js). Filters are asked of Pagefind as a search
+// with no words (every record that passes), intersected with the exact result set; the date
+// order is the records map's (it holds across shards, Pagefind's own only within one); facet
+// counts are counted over the result set from each document's values, so a document counts
+// once or not at all.
+import { Chunks } from "./search-chunks.js";
 import { Records } from "./search-records.js";
 import { docNumber, phrase, RUN_END, runs } from "./search-text.js";
 
-/** {pagefind, records, fields}: Pagefind started on the bundle, which of its records make one document,
- *  and the field names of gazette/search/fields.py (page_fields: sort key, 发文字号 filters). */
+/** {pagefind, records, chunks, fields}: Pagefind started on the bundle's shards, which of its records make one
+ *  document, the shards' chunk lists (search-chunks.js) and the field names of gazette/search/fields.py
+ *  (page_fields: sort key, 发文字号 filters). */
 export async function loadEngine(bundle, baseUrl, indexLanguage, fields) {
   const bundleUrl = new URL(bundle, location.href);
-  const [pagefind, records] = await Promise.all([
-    startPagefind(bundleUrl, baseUrl, indexLanguage), Records.load(bundleUrl)]);
-  return { pagefind, records, fields };
+  const [pagefind, records] = await Promise.all([import(new URL("pagefind.js", bundleUrl).href), Records.load(bundleUrl)]);
+  const shards = records.shards.map((name) => new URL(`${name}/`, bundleUrl));
+  await startPagefind(pagefind, shards.map((url) => url.pathname), baseUrl, indexLanguage);
+  return { pagefind, records, chunks: new Chunks(shards), fields };
 }
 
-async function startPagefind(bundleUrl, baseUrl, indexLanguage) {
-  const pagefind = await import(new URL("pagefind.js", bundleUrl).href);
-  await pagefind.options({ baseUrl, noWorker: true });
+/** Start Pagefind on the first shard (it loads the WebAssembly, once) and merge the others into it
+ *  (gazette/search/shardbuild.py): a search then runs in every shard and returns all their results. */
+async function startPagefind(pagefind, [first, ...others], baseUrl, indexLanguage) {
+  await pagefind.options({ basePath: first, baseUrl, noWorker: true });
   // Pagefind takes its query language from <html lang> when it starts, and for "zh" it would
   // re-segment our bigrams with Intl.Segmenter. The index is in our own words (language "und",
-  // see gazette/search/indexer.py), so Pagefind starts with that language; the page keeps its own.
+  // see gazette/search/shardbuild.py), so Pagefind starts with that language; the page keeps its own.
   const pageLanguage = document.documentElement.getAttribute("lang");
   document.documentElement.setAttribute("lang", indexLanguage);
   try {
@@ -29,7 +34,7 @@ async function startPagefind(bundleUrl, baseUrl, indexLanguage) {
   } finally {
     document.documentElement.setAttribute("lang", pageLanguage);
   }
-  return pagefind;
+  await Promise.all(others.map((path) => pagefind.mergeIndex(path, { baseUrl, language: indexLanguage })));
 }
 
 /** Results with a match in the title or body; a metadata-only match does not count. */
@@ -38,8 +43,10 @@ function inText(response) {
 }
 
 /** Pagefind's records with `run` in their text, best first (see search-text.js for the words). */
-async function find(pagefind, run) {
+async function find(pagefind, chunks, run) {
   if ([...run].length > 1) return inText(await pagefind.search(`"${phrase(run)}"`));
+  const words = await chunks.wordsFor(run.toLowerCase()); // every chunk of the words starting with it
+  if (words.length) await pagefind.preload(words.join(" "));
   const [starts, ends] = await Promise.all([pagefind.search(run), pagefind.search(RUN_END + run)]);
   const found = new Map([...inText(starts), ...inText(ends)].map((r) => [r.id, r]));
   return [...found.values()].sort((a, b) => b.score - a.score);
@@ -55,6 +62,7 @@ export class Search {
   constructor(engine, query) {
     this.pagefind = engine.pagefind;
     this.records = engine.records;
+    this.chunks = engine.chunks;
     this.fields = engine.fields;
     this.query = query;
     this.runs = runs(query);
@@ -66,7 +74,7 @@ export class Search {
       this.ranked = [];
       return this;
     }
-    const found = await Promise.all(this.runs.map((run) => find(this.pagefind, run)));
+    const found = await Promise.all(this.runs.map((run) => find(this.pagefind, this.chunks, run)));
     this.results = found.map((results) => this.records.documents(results));
     const [first, ...others] = this.results;
     this.ranked = [...first.keys()].filter((key) => others.every((found) => found.has(key)));
@@ -90,23 +98,22 @@ export class Search {
     if (!parts) return new Map();
     const filters = {};
     for (const [part, key] of Object.entries(this.fields.numberFilters)) if (parts[part]) filters[key] = parts[part];
-    const keys = await this.documents({ filters, sort: { [this.fields.sort]: "desc" } });
+    const keys = this.records.byDate(await this.documents({ filters }), "desc");
     return new Map(keys.map((key, i) => [key, i]));
   }
 
-  /** Keys of the matching documents that pass `selected` ({facet: [values]}), in order. */
+  /** Keys of the matching documents that pass `selected` ({facet: [values]}), best first or by date (`sort`). */
   async view(selected, sort) {
     const spec = filterSpec(selected);
-    if (!Object.keys(spec).length && !sort) return this.ranked;
-    const options = { filters: spec };
-    if (sort) options.sort = { [this.fields.sort]: sort };
-    const kept = await this.documents(options);
-    if (sort) return kept;
-    const keep = new Set(kept);
-    return this.ranked.filter((key) => keep.has(key));
+    let keys = this.ranked;
+    if (Object.keys(spec).length) {
+      const keep = new Set(await this.documents({ filters: spec }));
+      keys = keys.filter((key) => keep.has(key));
+    }
+    return sort ? this.records.byDate(keys, sort) : keys;
   }
 
-  /** Keys of the matching documents that pass Pagefind's `filters`, in its `sort` order (a search with no words). */
+  /** Keys of the matching documents that pass Pagefind's `filters` (a search with no words). */
   async documents(options) {
     const all = await this.pagefind.search(null, options);
     return this.records.keys(all.results).filter((key) => this.matched.has(key));

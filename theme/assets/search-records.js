@@ -2,14 +2,16 @@
 // gazette/search/indexer.py). gazette-records.json (gazette/search/records.py) lists every
 // document's record ids and facet values. A document is known by the id of its first record
 // (its key); its facet values let the page count documents, not records, without loading
-// Pagefind's filter data before the first results.
+// Pagefind's filter data before the first results. The documents are listed in publication
+// order, which gives the date sort; `shards` names the Pagefind indexes to merge.
 
 export class Records {
   constructor(data) {
+    this.shards = data.shards;
     this.documentOf = new Map();
-    for (const [ids, indices] of data.documents) {
+    for (const [position, [ids, indices]] of data.documents.entries()) {
       const values = Object.fromEntries(data.facets.map((facet, f) => [facet, indices[f].map((i) => data.values[f][i])]));
-      const entry = { key: ids[0], values };
+      const entry = { key: ids[0], values, position };
       for (const id of ids) this.documentOf.set(id, entry);
     }
   }
@@ -37,6 +39,13 @@ export class Records {
       if (!found.has(key)) found.set(key, result);
     }
     return found;
+  }
+
+  /** `keys` by publication date: "asc" (oldest first) or "desc" (the exact reverse). */
+  byDate(keys, direction) {
+    const position = (key) => this.documentOf.get(key)?.position ?? -1;
+    const sorted = [...keys].sort((a, b) => position(a) - position(b));
+    return direction === "desc" ? sorted.reverse() : sorted;
   }
 
   /** Document keys of `results`, in order, each once. */
