@@ -80,6 +80,13 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
     return time.perf_counter() - start
 
 
+def _ctrl_c_default() -> None:
+    """In the child: Ctrl+C as in an editor's terminal. A benchmark started in the background (`cmd &` in a
+    non-interactive shell) has SIGINT ignored, the child would inherit that, and Python then never raises
+    KeyboardInterrupt: `gazette serve` would not stop on the SIGINT sent below."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def editor_loop(root: Path, env: dict, timeout: float = 900) -> dict[str, float]:
     """Seconds from starting `gazette serve` to its first page, and from each save to the page showing it."""
     with socket.socket() as sock:
@@ -90,7 +97,7 @@ def editor_loop(root: Path, env: dict, timeout: float = 900) -> dict[str, float]
     start = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "gazette", "-C", str(root), "serve", "-a", f"127.0.0.1:{port}"],
                               env={**os.environ, **env, "SOURCE_DATE_EPOCH": EPOCH}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+                              stderr=subprocess.DEVNULL, start_new_session=True, preexec_fn=_ctrl_c_default)
     times = {}
     old = path.read_text(encoding="utf-8")
     try:
