@@ -1,4 +1,4 @@
-"""How many worker processes the expensive per-document steps use (body conversion, PDF layout)."""
+"""How many worker processes the expensive steps use: body conversion, search shards, PDF layout."""
 
 from __future__ import annotations
 

@@ -99,3 +99,23 @@ def test_new_rejects_unknown_kind_and_existing_file(project):
     assert result.returncode == 1 and "未知的信息类别" in result.stderr
     result = gazette("-C", str(root), "new", "政策文件", "--id", "2024/ptfb-2024-1")
     assert result.returncode == 1 and "已存在" in result.stderr
+
+
+def test_build_jobs_must_be_positive_and_is_the_setting_of_every_step(tmp_path, monkeypatch):
+    """`--jobs N` is one setting for every step that runs processes (gazette.jobs): conversion, search, PDFs."""
+    result = gazette("build", "--jobs", "0", "--out", str(tmp_path / "site"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "同时工作的进程数应为正整数，现为 0" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+    from argparse import Namespace
+
+    from gazette import jobs
+    from gazette.cli import build as build_command
+
+    seen = {}
+    monkeypatch.setenv(jobs.WORKERS_ENV, "7")  # restored after the test; --jobs must win over it
+    monkeypatch.setattr(build_command, "build_site", lambda *args, **kwargs: seen.setdefault("workers", jobs.workers()))
+    args = Namespace(root=tmp_path, out=None, pdfs=False, jobs=1, incremental=True)
+    build_command.run(args)
+    assert seen["workers"] == 1 and os.environ[jobs.WORKERS_ENV] == "1"
