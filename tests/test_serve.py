@@ -113,3 +113,21 @@ def test_a_reload_reads_again_only_what_changed(project):
     tags.write_text(tags.read_text(encoding="utf-8").replace("营商环境", "优化营商环境"), encoding="utf-8")
     _, third_report = load_and_check(root, kept=kept)
     assert any("ptfb-2024-1.md" in f.path and "营商环境" in f.message for f in third_report.errors)
+
+
+def test_a_reload_checks_a_changed_front_matter_of_an_unchanged_body_again(project):
+    """Per-body check results kept with the parse (ParsedBody.derived) are redone when the file changes around
+    an unchanged body: a mobile number written into the title is found on the next reload."""
+    from gazette.library.reload import Kept
+    from gazette.project import load_and_check
+
+    root = project()
+    kept = Kept()
+    first, first_report = load_and_check(root, kept=kept)
+    assert not any("手机号码" in f.message for f in first_report.findings)
+    notice = root / "content/documents/2024/gg-2024-1.md"
+    text = notice.read_text(encoding="utf-8")
+    notice.write_text(text.replace("关于示例事项的公告", "关于示例事项的公告（联系人手机13912345678）"), encoding="utf-8")
+    second, second_report = load_and_check(root, kept=kept)
+    assert second.documents["2024/gg-2024-1"].parsed is first.documents["2024/gg-2024-1"].parsed  # body unchanged
+    assert any("gg-2024-1.md" in f.path and "手机号码" in f.message for f in second_report.errors)

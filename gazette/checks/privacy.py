@@ -76,9 +76,9 @@ def check(library: Library, report: Report) -> None:
         if not doc.is_public:
             continue  # never published; the scan guards what goes out
         allowed = set(doc.values.get("privacy_allow", []))
-        text = _read(doc.path)
-        hits = doc.parsed.derived("privacy", lambda: list(scan(text)), source=text)  # kept while the file is the same
-        _report_hits(text, hits, doc.rel, allowed, report, skip=doc.front.span("privacy_allow"))
+        info = doc.path.stat()  # a preview save: the hits of a file not written since are kept with its parse
+        hits = doc.parsed.derived("privacy", lambda: _hits(_read(doc.path)), source=(info.st_mtime_ns, info.st_size))
+        _report_hits(hits, doc.rel, allowed, report, skip=doc.front.span("privacy_allow"))
         for attachment in doc.values.get("attachments", []):
             path = doc.path.parent / attachment["file"]
             if path.suffix.lower() in _TEXT_ATTACHMENTS and path.is_file():
@@ -91,15 +91,18 @@ def _read(path: Path) -> str:
 
 
 def _scan_file(path: Path, rel: str, allowed: set[str], report: Report) -> None:
-    text = _read(path)
-    _report_hits(text, list(scan(text)), rel, allowed, report)
+    _report_hits(_hits(_read(path)), rel, allowed, report)
 
 
-def _report_hits(text: str, hits: list[Hit], rel: str, allowed: set[str], report: Report,
+def _hits(text: str) -> list[tuple[Hit, int]]:
+    """Every hit of `text` with its line."""
+    return [(hit, text.count("\n", 0, hit.offset) + 1) for hit in scan(text)]
+
+
+def _report_hits(hits: list[tuple[Hit, int]], rel: str, allowed: set[str], report: Report,
                  skip: tuple[int, int] | None = None) -> None:
     """Report every hit not allowed; `skip` is the privacy_allow list itself (lines)."""
-    for hit in hits:
-        line = text.count("\n", 0, hit.offset) + 1
+    for hit, line in hits:
         if hit.text in allowed or (skip and skip[0] <= line <= skip[1]):
             continue
         if hit.what == "密级标志":
