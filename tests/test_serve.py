@@ -20,6 +20,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def start_serve(root):
+    """`gazette serve` on the project at `root`, on a free port, in a session of its own (stopped with SIGINT)."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "gazette", "-C", str(root), "serve", "-a", f"127.0.0.1:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": "1735660800"}, start_new_session=True)
+    return server, port
+
+
 def fetch(url: str, until, timeout: float = 60) -> str:
     """GET `url` until `until(text)` holds; fail after `timeout` seconds."""
     deadline, last = time.monotonic() + timeout, None
@@ -45,10 +54,7 @@ def wait_for_line(lines: list[str], text: str, timeout: float = 60) -> None:
 
 def test_serve_previews_and_rebuilds_on_save(project):
     root = project(site=True)
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "gazette", "-C", str(root), "serve", "-a", f"127.0.0.1:{port}"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "SOURCE_DATE_EPOCH": "1735660800"}, start_new_session=True)
+    server, port = start_serve(root)
     try:
         page = f"http://127.0.0.1:{port}/documents/2024/gg-2024-1/"
         fetch(page, lambda html: "关于示例事项的公告" in html)
@@ -65,10 +71,7 @@ def test_serve_previews_and_rebuilds_on_save(project):
 
 def test_a_broken_save_shows_the_error_and_keeps_the_last_preview(project):
     root = project(site=True)
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "gazette", "-C", str(root), "serve", "-a", f"127.0.0.1:{port}"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, "SOURCE_DATE_EPOCH": "1735660800"}, start_new_session=True)
+    server, port = start_serve(root)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(server.stderr), daemon=True)
     reader.start()
