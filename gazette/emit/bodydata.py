@@ -9,7 +9,6 @@ to a document that is not 主动公开 keeps only its text.
 
 from __future__ import annotations
 
-from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
@@ -19,6 +18,9 @@ from ..library.document import Document
 from ..library.library import Library
 from ..library.links import Kind, LinkResolver
 from ..sanitize import clean
+
+WRAPPER_TAG = "div"  # the element that holds a body's fragment while its links are rewritten
+WRAPPER = (f"<{WRAPPER_TAG}>", f"</{WRAPPER_TAG}>")
 
 
 def plain_text(html: str) -> str:
@@ -33,13 +35,20 @@ class BodyData:
     def __init__(self, library: Library):
         self.library = library
         self.resolver = LinkResolver(library)
+        self._cleaned: tuple[str, str] = ("", "")  # (document id, its sanitised body): text and html read it in turn
+
+    def cleaned(self, doc: Document) -> str:
+        """The sanitised body (gazette.sanitize), made once for a document's text and html."""
+        if self._cleaned[0] != doc.id:
+            self._cleaned = (doc.id, clean(doc.parsed.html))
+        return self._cleaned[1]
 
     def html(self, doc: Document) -> str:
         """The sanitised body, links and images as full URLs, without the headings' permalinks."""
-        cleaned = clean(doc.parsed.html)
+        cleaned = self.cleaned(doc)
         if not cleaned.strip():
             return ""
-        root = lxml_html.fragment_fromstring(cleaned, create_parent="div")
+        root = lxml_html.fragment_fromstring(cleaned, create_parent=WRAPPER_TAG)
         for element in list(root.iter("a", "img")):
             if SKIPPED_CLASSES.intersection((element.get("class") or "").split()):
                 element.drop_tree()
@@ -54,10 +63,10 @@ class BodyData:
                 element.drop_tag()  # the text stays, the link goes
             else:
                 element.drop_tree()
-        return escape(root.text or "", quote=False) + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+        return lxml_html.tostring(root, encoding="unicode")[len(WRAPPER[0]):-len(WRAPPER[1])]
 
     def text(self, doc: Document) -> str:
-        return plain_text(clean(doc.parsed.html))
+        return plain_text(self.cleaned(doc))
 
     def address(self, doc: Document, href: str) -> str | None:
         """The full URL a link of `doc` points to on the site, or None when it has none to publish."""

@@ -22,20 +22,46 @@ from ..library.dates import latest, moment, updated
 from .excerpt import excerpt
 from .. import urls
 
+# feedgen's pretty-printed Atom: an entry starts indented one level; the feed's closing tag ends the file.
+ENTRY_START = b"  <entry>"
+FEED_END = b"</feed>"
+
 
 def write_feeds(library: Library, feeds: list[Feed], site_dir: Path) -> None:
-    entries: dict[str, FeedEntry] = {}  # one entry per document, shared by every feed that lists it
+    entries: dict[str, bytes] = {}  # one entry per document, written once, shared by every feed that lists it
     for feed in feeds:
         for doc in feed.documents:
             if doc.id not in entries:
-                entries[doc.id] = entry(library, doc)
+                entries[doc.id] = entry_xml(library, doc)
         target = site_dir / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(atom(library, feed, entries))
 
 
-def atom(library: Library, feed: Feed, entries: dict[str, FeedEntry]) -> bytes:
-    """The Atom document of one feed; the same content always gives the same bytes."""
+def atom(library: Library, feed: Feed, entries: dict[str, bytes]) -> bytes:
+    """The Atom document of one feed; the same content always gives the same bytes.
+
+    The feed's own elements are written by feedgen without entries, and each entry's XML (entry_xml)
+    is put in before the closing tag: the bytes feedgen writes for the whole feed, without
+    serialising every entry again for each of the feeds that list it."""
+    head = _generator(library, feed).atom_str(pretty=True, encoding="UTF-8")
+    end = head.rindex(FEED_END)
+    return head[:end] + b"".join(entries[doc.id] for doc in feed.documents) + head[end:]
+
+
+def entry_xml(library: Library, doc: Document) -> bytes:
+    """One entry as feedgen writes it inside a feed (indented one level, lines ended)."""
+    gen = FeedGenerator()
+    gen.id("urn:gazette:entry")
+    gen.title("entry")
+    gen.updated(moment(doc.published))
+    gen.add_entry(entry(library, doc))
+    xml = gen.atom_str(pretty=True, encoding="UTF-8")
+    return xml[xml.index(ENTRY_START):xml.rindex(FEED_END)]
+
+
+def _generator(library: Library, feed: Feed) -> FeedGenerator:
+    """A feed's own elements: id, title, links, dates, author."""
     gen = FeedGenerator()
     settings = library.config
     gen.id(library.absolute(feed.path))
@@ -48,9 +74,7 @@ def atom(library: Library, feed: Feed, entries: dict[str, FeedEntry]) -> bytes:
     gen.author({"name": settings.publisher or settings.name})
     gen.rights(settings.publisher or settings.name)
     gen.generator("gazette")
-    for doc in feed.documents:
-        gen.add_entry(entries[doc.id], order="append")
-    return gen.atom_str(pretty=True, encoding="UTF-8")
+    return gen
 
 
 def entry(library: Library, doc: Document) -> FeedEntry:
