@@ -8,7 +8,9 @@ out, because pages cite the pages their document is printed on.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,12 +46,15 @@ class Step:
     label: str  # shown in progress, in Chinese
     run: Callable[[SiteOutput, Callable[[int, int], None]], None]  # (output, tick)
     in_preview: bool = True  # False: skipped by `gazette serve` (slow, or needs every page rendered)
+    beside_next: bool = False  # True: runs in a thread while the next step runs (neither reads what the other writes)
 
 
 STEPS: list[Step] = [
-    Step(emit.LABEL, lambda out, tick: emit.emit(out.library, out.feeds, out.site_dir, out.printing), in_preview=False),
     # The preview renders pages on request (gazette.site.preview): no bodies to index; the search page says so.
-    Step("建立检索索引", lambda out, tick: index_site(out.library, out.bodies, out.site_dir), in_preview=False),
+    # The index is mostly Pagefind's processes and the feeds are Python: the two together keep both cores busy.
+    Step("建立检索索引", lambda out, tick: index_site(out.library, out.bodies, out.site_dir), in_preview=False,
+         beside_next=True),
+    Step(emit.LABEL, lambda out, tick: emit.emit(out.library, out.feeds, out.site_dir, out.printing), in_preview=False),
     Step("发布印刷版 PDF", lambda out, tick: publish_print_edition(out.print_run, out.site_dir), in_preview=False),
     Step("标注 PDF 文件大小", lambda out, tick: out.printing.pdfs and fill_pdf_sizes(out.site_dir), in_preview=False),
     Step("生成原网址跳转页", lambda out, tick: write_redirects(out.library, out.site_dir)),
@@ -69,9 +74,31 @@ def before_render(library: Library, progress: Progress, pdfs: bool, jobs: int | 
 
 
 def run(output: SiteOutput, progress: Progress, preview: bool = False) -> None:
-    """Run every step (in preview, only those needed to preview) with progress."""
-    for step in STEPS:
-        if preview and not step.in_preview:
-            continue
-        with progress.step(step.label) as tick:
-            step.run(output, tick)
+    """Run every step (in preview, only those needed to preview) with progress; a step `beside_next` runs in a
+    thread while the next one runs, and both are done before the one after."""
+    steps = [step for step in STEPS if step.in_preview or not preview]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gazette-step") as beside:
+        pending: tuple[Step, Future] | None = None
+        for step in steps:
+            if step.beside_next and pending is None:
+                pending = (step, beside.submit(_timed, step, output))
+                continue
+            with progress.step(step.label) as tick:
+                step.run(output, tick)
+            if pending is not None:
+                _finish(progress, *pending)
+                pending = None
+        if pending is not None:
+            _finish(progress, *pending)
+
+
+def _timed(step: Step, output: SiteOutput) -> float:
+    """Run `step` without a live counter (it shares the terminal); its wall time in seconds."""
+    start = time.monotonic()
+    step.run(output, lambda done, total: None)
+    return time.monotonic() - start
+
+
+def _finish(progress: Progress, step: Step, future: Future) -> None:
+    """Wait for a step run beside another; report it (its errors are raised here, in order)."""
+    progress.done(step.label, future.result())

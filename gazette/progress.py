@@ -27,10 +27,13 @@ class Progress:
                 self.stream.flush()
 
         yield tick
+        self.done(label, time.monotonic() - start)
+
+    def done(self, label: str, seconds: float) -> None:
+        """The line that says a step is done and how long it took."""
         if self.enabled:
-            end = "\r" if self.tty else ""
-            self.stream.write(f"{end}{label}：完成（{time.monotonic() - start:.1f} 秒）\033[K\n" if self.tty
-                              else f"{label}：完成（{time.monotonic() - start:.1f} 秒）\n")
+            line = f"{label}：完成（{seconds:.1f} 秒）"
+            self.stream.write(f"\r{line}\033[K\n" if self.tty else f"{line}\n")
             self.stream.flush()
 
     def note(self, text: str) -> None:
