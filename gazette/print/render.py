@@ -23,6 +23,7 @@ from weasyprint.urls import URLFetcher
 from ..fonts import STYLESHEET
 from .cut import Cut, cut_pdf, page_ranges
 from .fontdata import share_font_files
+from .repaint import reuse_paintings
 from .subset import cff_font_files, compact_cid_fonts
 
 OPTIONS = {"pdf_variant": "pdf/a-3b"}  # archival; also sets sRGB output intent and a content-derived /ID
@@ -60,6 +61,7 @@ def font_config() -> FontConfiguration:
     """One fontconfig set-up per process: creating one per PDF costs time and memory (so do font files)."""
     share_font_files()
     compact_cid_fonts()
+    reuse_paintings()
     return FontConfiguration()
 
 
