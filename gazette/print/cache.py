@@ -23,9 +23,10 @@ from .. import __version__
 from ..atomic import write_atomic
 from ..fonts import STYLESHEET
 from .render import Rendered
+from .subset import FORMAT
 
 _FILE_URI = re.compile(r'"(file:[^"]+)"')  # gazette.print.addresses writes content files as file: URIs
-_LAYOUT = "|".join([__version__, version("weasyprint"), version("pydyf"), STYLESHEET.read_text(encoding="utf-8")])
+_LAYOUT = "|".join([__version__, version("weasyprint"), version("pydyf"), FORMAT, STYLESHEET.read_text(encoding="utf-8")])
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,11 @@ from weasyprint.urls import URLFetcher
 from ..fonts import STYLESHEET
 from .cut import Cut, cut_pdf, page_ranges
 from .fontdata import share_font_files
+from .repaint import reuse_paintings
+from .subset import cff_font_files, compact_cid_fonts
 
 OPTIONS = {"pdf_variant": "pdf/a-3b"}  # archival; also sets sRGB output intent and a content-derived /ID
+WRITE = {**OPTIONS, "finisher": cff_font_files}  # gazette.print.subset: CID-keyed CFF fonts as bare CFF
 MISSING_GLYPH = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)" \(U\+[0-9A-F]+\)', re.S)
 
 
@@ -57,6 +60,8 @@ class ContentFetcher(URLFetcher):
 def font_config() -> FontConfiguration:
     """One fontconfig set-up per process: creating one per PDF costs time and memory (so do font files)."""
     share_font_files()
+    compact_cid_fonts()
+    reuse_paintings()
     return FontConfiguration()
 
 
@@ -73,9 +78,9 @@ def render_pdf(html: str, content_dir: Path, anchors: tuple[str, ...] = (), cuts
         document = HTML(string=html, base_url=content_dir.resolve().as_uri() + "/",
                         url_fetcher=ContentFetcher(content_dir)).render(
             stylesheets=[stylesheet()], font_config=font_config(), **OPTIONS)
-        pdf = document.write_pdf(**OPTIONS)
+        pdf = document.write_pdf(**WRITE)
         ranges = page_ranges(document, list(anchors)) if anchors else {}
-        parts = {cut.target: cut_pdf(document, *ranges[cut.anchor], cut.meta, OPTIONS) for cut in cuts}
+        parts = {cut.target: cut_pdf(document, *ranges[cut.anchor], cut.meta, WRITE) for cut in cuts}
     rendered = Rendered(pdf=pdf, pages=len(document.pages), ranges=ranges, parts=parts)
     for message in messages:
         match = MISSING_GLYPH.fullmatch(message)
