@@ -99,11 +99,14 @@ class ParsedBody:
         return self._links
 
     def _scan(self) -> None:
-        """Read the prose once for both its raw tags and its links."""
+        """Read the prose once for both its raw tags and its links (kept on disk too: they are file lines)."""
         if self._links is None:
-            lines = prose(self.body)
-            self._raw_tags = raw_tags(self.body, lines)
-            self._links = list(_links_in(lines, self.first_line, self._raw_tags))
+            self._raw_tags, self._links = self.derived("scan", self._read_prose, lasting=True)
+
+    def _read_prose(self) -> tuple[list[RawTag], list[Link]]:
+        lines = prose(self.body)
+        tags = raw_tags(self.body, lines)
+        return tags, list(_links_in(lines, self.first_line, tags))
 
     @property
     def converted(self) -> bool:
