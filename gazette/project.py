@@ -25,8 +25,8 @@ def load_and_check(root: Path, progress: Progress | None = None,
                            "请在项目文件夹中运行，或用 -C 指定项目文件夹。")
     report = Report()
     progress = progress or Progress(enabled=False)
-    bodies = open_cache(root) if cache else None
     with progress.step("读取文件") as tick:
+        bodies = open_cache(root) if cache else None
         library = (kept.load if kept else load_library)(root, report, progress=tick, bodies=bodies)
     with progress.step("检查"):
         run_checks(library, report)

@@ -27,7 +27,9 @@ def convert_bodies(bodies: list[ParsedBody], jobs: int | None = None, cache: Bod
     (ParsedBody.conversion_parts); each body takes its own parts back (ParsedBody.await_parts), so the
     result is the same as converting one by one.
     """
-    todo = [body for body in bodies if not body.converted and not (cache and cache.recall(body))]
+    todo = [body for body in bodies if not body.converted]
+    if cache is not None:
+        todo = cache.recall(todo)
     count = workers(jobs)
     if count == 1 or sum(len(body.body) for body in todo) < PARALLEL_FROM:
         return  # each body converts itself when first read, as it would here

@@ -43,7 +43,7 @@ class ParsedBody:
         self.body, self.first_line = body, first_line  # first_line: the file line of the body's first line
         self._page: PageConversion | None = None
         self._converted = False
-        self._pending: Callable[[], tuple | None] | None = None  # made elsewhere: its parts (None: convert here)
+        self._pending: tuple[Callable[[], tuple | None], bool] | None = None  # made elsewhere: its parts, new?
         self._rendered: Rendered | None = None
         self._conversion: Conversion | None = None  # kept for `marked_html` only: a tree is large
         self._links: list[Link] | None = None
@@ -51,6 +51,8 @@ class ParsedBody:
         self._rendered_tags: frozenset[tuple[str, tuple]] | None = None
         self._derived: dict[str, tuple[object, object]] = {}  # name -> (what it was derived from, result)
         self._lasting: set[str] = set()  # the names of `_derived` that are kept on disk too
+        self._made_here = False  # converted in this run (here or in a worker process), not taken from disk
+        self._unsaved = False  # something lasting made in this run is not on disk yet (gazette.library.bodycache)
 
     def derived(self, name: str, compute: Callable[[], object], source: object = None, lasting: bool = False) -> object:
         """`compute()`, kept with this parse under `name` while `source` (what else it reads) is the same.
@@ -62,6 +64,7 @@ class ParsedBody:
         kept = self._derived.get(name)
         if kept is None or kept[0] != source:
             kept = self._derived[name] = (source, compute())
+            self._unsaved |= lasting
         if lasting:
             self._lasting.add(name)
         return kept[1]
@@ -80,6 +83,22 @@ class ParsedBody:
         for name, kept in results.items():
             self._derived.setdefault(name, kept)
             self._lasting.add(name)
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether this run made a conversion or a lasting result of the body that is not on disk yet."""
+        if self._pending is not None and self._pending[1]:
+            self._settle()  # converted by a worker process
+        return self._unsaved
+
+    @property
+    def made_here(self) -> bool:
+        """Whether this run converted the body (here or in a worker), rather than taking it from disk."""
+        return self._made_here
+
+    def saved(self) -> None:
+        """What this run made of the body is on disk now (gazette.library.bodycache)."""
+        self._unsaved = False
 
     @property
     def page_text(self) -> str:
@@ -118,6 +137,7 @@ class ParsedBody:
         self._settle()
         if not self._converted:
             self._page, self._converted = convert_page(self.page_text), True
+            self._made_here = self._unsaved = True
 
     @property
     def page(self) -> PageConversion | None:
@@ -189,16 +209,20 @@ class ParsedBody:
         self._settle()
         return self.conversion_parts() if self._converted else None
 
-    def await_parts(self, parts: Callable[[], tuple | None]) -> None:
-        """Take the parts `parts()` returns when first read (gazette.library.bodies); if it returns None, the
-        body converts itself."""
-        self._pending = parts
+    def await_parts(self, parts: Callable[[], tuple | None], new: bool = True) -> None:
+        """Take the parts `parts()` returns when first read: made by a worker process of this run
+        (gazette.library.bodies) or, not `new`, by an earlier run (gazette.library.bodycache); if it returns
+        None, the body converts itself."""
+        self._pending = (parts, new)
 
     def _settle(self) -> None:
         if self._pending is not None:
-            parts, self._pending = self._pending(), None
-            if parts is not None:
-                self.adopt(parts)
+            (parts, new), self._pending = self._pending, None
+            made = parts()
+            if made is not None:
+                self.adopt(made)
+                if new:
+                    self._made_here = self._unsaved = True
 
 
 def _links_in(lines: list[str], first_line: int, tags: list[RawTag]) -> Iterator[Link]:

@@ -29,90 +29,94 @@ from .body import ParsedBody
 
 CACHE_FOLDER = Path("build") / ".cache" / "bodies"  # under the project's root
 FILE = "bodies.sqlite"
-_TABLE = "CREATE TABLE IF NOT EXISTS bodies (key BLOB PRIMARY KEY, parts BLOB, results BLOB) WITHOUT ROWID"
-# What unpickling damaged bytes may raise: such a row is converted again.
+_TABLE = "CREATE TABLE IF NOT EXISTS bodies (key BLOB PRIMARY KEY, parts BLOB, results BLOB)"
+# A row written again keeps its parts unless new ones are given.
+_UPSERT = ("INSERT INTO bodies VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE"
+           " SET parts = coalesce(excluded.parts, parts), results = excluded.results")
+_BATCH = 500  # keys asked for in one query
+# What unpickling damaged bytes may raise: such a row is made again.
 _DAMAGED = (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError,
             KeyError, MemoryError, OverflowError)
-
-Results = dict[tuple[str, int], tuple[object, object]]  # (name, first line) -> (source, result)
-
-
-@dataclasses.dataclass
-class _Row:
-    parts: bytes | None  # the pickled conversion parts, or None: the body was not converted
-    results: Results
 
 
 class BodyCache:
     def __init__(self, folder: Path):
         self.file = folder / FILE
         self._stamp = tooling("bodies").digest()
-        self._damaged: set[bytes] = set()  # keys whose parts could not be read
-        self._rows = self._read()
+        self._keys = self._read_keys()  # None: the file cannot be read (it is written anew)
 
     def key(self, body: ParsedBody) -> bytes:
         return hashlib.sha256(self._stamp + body.digest).digest()
 
-    def _read(self) -> dict[bytes, _Row] | None:
-        """Every row of the file ({} if there is none; None if it cannot be read: it is written anew)."""
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"{self.file.as_uri()}?mode=ro", uri=True)
+
+    def _read_keys(self) -> set[bytes] | None:
         if not self.file.is_file():
-            return {}
+            return set()
         try:
-            with closing(sqlite3.connect(f"{self.file.as_uri()}?mode=ro", uri=True)) as db:
-                rows = db.execute("SELECT key, parts, results FROM bodies").fetchall()
+            with closing(self._connect()) as db:
+                return {key for key, in db.execute("SELECT key FROM bodies")}
         except sqlite3.Error:
             return None
-        kept = {}
-        for key, parts, results in rows:
-            try:
-                kept[key] = _Row(parts, _results(pickle.loads(results)))
-            except _DAMAGED:
-                continue  # written again by `store`
-        return kept
 
-    def recall(self, body: ParsedBody) -> bool:
-        """Give `body` what an earlier run kept of it: its lasting results, its parts on first read (True)."""
-        key = self.key(body)
-        row = (self._rows or {}).get(key)
-        if row is None:
-            return False
-        body.recall({name: kept for (name, line), kept in row.results.items() if line == body.first_line})
-        if row.parts is None:
-            return False
-        body.await_parts(partial(_parts, row.parts, body.page_text, partial(self._damaged.add, key)))
-        return True
-
-    def store(self, bodies: Iterable[ParsedBody]) -> None:
-        """Keep the parts and lasting results of `bodies` (converted ones only) and drop every other row."""
-        rows: dict[bytes, _Row] = {}
-        old = self._rows or {}
+    def recall(self, bodies: list[ParsedBody]) -> list[ParsedBody]:
+        """Give each body what an earlier run kept of it (its lasting results; its parts, taken when first
+        read); the bodies whose parts are not kept."""
+        wanted: dict[bytes, list[ParsedBody]] = {}
         for body in bodies:
             key = self.key(body)
-            kept = old.get(key)
-            row = rows.setdefault(key, _Row(kept.parts if kept and key not in self._damaged else None, {}))
-            if row.parts is None:
-                parts = body.made_parts()
-                row.parts = None if parts is None else _dumps(parts)
-            row.results.update({(name, body.first_line): kept for name, kept in body.lasting().items()})
-        changed = {key: row for key, row in rows.items() if old.get(key) != row or key in self._damaged}
-        gone = [key for key in old if key not in rows]
-        if changed or gone or self._rows is None:
-            self._write(changed, gone)
+            if key in (self._keys or ()):
+                wanted.setdefault(key, []).append(body)
+        rows = self._rows(list(wanted))
+        for key, (parts, results) in rows.items():
+            for body in wanted[key]:
+                _recall(body, parts, results)
+        return [body for body in bodies if not body.converted]
 
-    def _write(self, changed: dict[bytes, _Row], gone: list[bytes]) -> None:
+    def _rows(self, keys: list[bytes]) -> dict[bytes, tuple[bytes | None, bytes]]:
+        """key -> (parts, results) of the rows of `keys` there are (none if the file cannot be read)."""
+        rows = {}
         try:
-            if self._rows is None:  # unreadable: start a new file
+            with closing(self._connect()) as db:
+                for start in range(0, len(keys), _BATCH):
+                    batch = keys[start:start + _BATCH]
+                    query = f"SELECT key, parts, results FROM bodies WHERE key IN ({','.join('?' * len(batch))})"
+                    rows.update((key, (parts, results)) for key, parts, results in db.execute(query, batch))
+        except sqlite3.Error:
+            return {}  # gone or damaged since the keys were read: these bodies are converted
+        return rows
+
+    def store(self, bodies: Iterable[ParsedBody]) -> None:
+        """Write what this run made of `bodies` that is not on disk yet; delete the rows of other bodies."""
+        rows, saved, used = {}, [], set()
+        for body in bodies:
+            key = self.key(body)
+            used.add(key)
+            if key in (self._keys or ()) and not body.unsaved:
+                continue
+            parts = body.made_parts() if key not in (self._keys or ()) or body.made_here else None
+            rows[key] = (None if parts is None else _dumps(parts), pickle.dumps((body.first_line, body.lasting())))
+            saved.append(body)
+        gone = [(key,) for key in self._keys or () if key not in used]
+        if (rows or gone or self._keys is None) and self._write(rows, gone):
+            for body in saved:
+                body.saved()
+
+    def _write(self, rows: dict[bytes, tuple[bytes | None, bytes]], gone: list[tuple[bytes]]) -> bool:
+        try:
+            if self._keys is None:  # unreadable: start a new file
                 self.file.unlink(missing_ok=True)
             self.file.parent.mkdir(parents=True, exist_ok=True)
             with closing(sqlite3.connect(self.file, timeout=5)) as db, db:
                 db.execute(_TABLE)
-                db.executemany("DELETE FROM bodies WHERE key = ?", [(key,) for key in gone])
-                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)",
-                               [(key, row.parts, pickle.dumps(row.results)) for key, row in changed.items()])
+                db.executemany("DELETE FROM bodies WHERE key = ?", gone)
+                db.executemany(_UPSERT, [(key, parts, results) for key, (parts, results) in rows.items()])
         except (sqlite3.Error, OSError):
             # Another run holds the file, it is damaged or cannot be written: this run's results are right
             # without it; a damaged file is read as none by the next run, which writes it anew.
-            return
+            return False
+        return True
 
 
 def open_cache(root: Path) -> BodyCache:
@@ -120,10 +124,16 @@ def open_cache(root: Path) -> BodyCache:
     return BodyCache(root.resolve() / CACHE_FOLDER)
 
 
-def _results(value: object) -> Results:
-    if not isinstance(value, dict):
-        raise ValueError("not a row's results")
-    return value
+def _recall(body: ParsedBody, parts: bytes | None, results: bytes) -> None:
+    """Give `body` the lasting results of a row if made for its first line, and its parts if there are."""
+    try:
+        first_line, lasting = pickle.loads(results)
+    except _DAMAGED:
+        first_line, lasting = None, {}  # made again, and the row written again
+    if first_line == body.first_line and isinstance(lasting, dict):
+        body.recall(lasting)
+    if parts is not None:
+        body.await_parts(partial(_parts, parts, body.page_text), new=False)
 
 
 def _dumps(parts: tuple) -> bytes:
@@ -133,15 +143,14 @@ def _dumps(parts: tuple) -> bytes:
     return pickle.dumps((page, rendered_html, tags), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _parts(data: bytes, text: str, damaged) -> tuple | None:
-    """The parts pickled by `_dumps` for `text`; None (and `damaged()` called) if they cannot be read."""
+def _parts(data: bytes, text: str) -> tuple | None:
+    """The parts pickled by `_dumps` for `text`; None if they cannot be read (the body is converted again,
+    and its row written again)."""
     try:
         page, rendered_html, tags = pickle.loads(data)
     except _DAMAGED:
-        damaged()
         return None
     if not (isinstance(tags, frozenset) and (isinstance(page, PageConversion) if rendered_html is None
                                               else page is None and isinstance(rendered_html, Rendered))):
-        damaged()
         return None
     return (dataclasses.replace(page, source=text) if page else None), rendered_html, tags
