@@ -11,6 +11,7 @@ import gazette.library.body as body_module
 import gazette.tooling as tooling
 from gazette.cli.main import main
 from gazette.library.bodycache import CACHE_FOLDER, FILE
+from gazette.library.reload import Kept
 from gazette.project import load_and_check
 from projects import NOTICE_HEAD
 
@@ -159,3 +160,26 @@ def test_a_damaged_row_is_made_again(project, conversions, checked, column):
     assert len(conversions if column == "parts" else checked) >= 2
     conversions.clear(), checked.clear()
     assert _check(root) == findings and conversions == checked == []  # the rows were written again
+
+
+def test_a_run_that_made_nothing_new_writes_nothing(project):
+    root = project(FILES)
+    _check(root)
+    file = root / CACHE_FOLDER / FILE
+    before = file.stat().st_mtime_ns, file.read_bytes()
+    _check(root)
+    assert (file.stat().st_mtime_ns, file.read_bytes()) == before
+
+
+def test_the_editor_loop_keeps_its_parses_and_the_cache_follows(project, conversions):
+    root = project(FILES)
+    kept = Kept()
+    findings = [f.format() for f in load_and_check(root, kept=kept)[1].findings]
+    rows = _rows(root)
+    path = root / "content/documents/2024/gg-2024-1.md"
+    path.write_text(RICH + "\n补充一段。\n", encoding="utf-8")
+    conversions.clear()
+    assert [f.format() for f in load_and_check(root, kept=kept)[1].findings] == findings
+    assert len(conversions) == 1 and _rows(root) == rows  # the changed body's row replaces the old one
+    conversions.clear()
+    assert _check(root) == findings and conversions == []  # a new process takes the saved body from disk
