@@ -41,7 +41,7 @@ def _document(doc: Document, fonts: str, report: Report) -> None:
     for line, text in texts:
         if text:
             _text(doc.rel, line, text, report)
-    if doc.parsed.derived("unprintable", lambda: unprintable(doc.body), fonts, lasting=True):  # while body and fonts are
+    if doc.parsed.derived("unprintable", lambda: unprintable(doc.body), fonts, lasting=True):  # same body, fonts
         for offset, line in enumerate(doc.body.split("\n")):
             _text(doc.rel, doc.body_line + offset, line, report)
 
