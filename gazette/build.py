@@ -42,7 +42,7 @@ def build_site(root: Path, out: Path | None = None, progress: Progress | None = 
         report_findings(unchanged)
         progress.note("输入没有改动，网站保持上次生成的样子")
         return out  # nothing the last good build read has changed: its site is this build's
-    library, report = load_and_check(root, progress)
+    library, report = load_and_check(root, progress, cache=incremental)
     report_findings(report)
     if not report.ok:
         raise ContentError(report)

@@ -40,7 +40,7 @@ RICH = NOTICE_HEAD + """
 def _site(root: Path, out: Path, caplog) -> tuple[dict[str, bytes], list[str]]:
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="mkdocs"):
-        assert main(["-C", str(root), "build", "--no-pdf", "--out", str(out)]) == 0
+        assert main(["-C", str(root), "build", "--no-pdf", "--no-cache", "--out", str(out)]) == 0  # convert again
     files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     return files, [r.getMessage() for r in caplog.records if r.name.startswith("mkdocs") and r.levelno >= logging.INFO]
 
@@ -66,13 +66,13 @@ def test_serial_and_parallel_findings_are_the_same(project, monkeypatch):
     root = project({"content/documents/2024/gg-2024-1.md": RICH + '\n<a href="javascript:x()">链接</a>\n',
                     "content/documents/2024/gg-2024-2.md": NOTICE_HEAD + "\n![图](https://example.com/x.png)\n"})
     monkeypatch.setenv("GAZETTE_JOBS", "1")
-    serial = [f.format() for f in load_and_check(root)[1].findings]
+    serial = [f.format() for f in load_and_check(root, cache=False)[1].findings]
     assert len(serial) >= 2
     monkeypatch.setattr(bodies, "PARALLEL_FROM", 0)
     monkeypatch.setenv("GAZETTE_JOBS", "2")
     library = load_library(root, Report())
     assert all(doc.parsed.converted for doc in library.documents.values())
-    assert [f.format() for f in load_and_check(root)[1].findings] == serial
+    assert [f.format() for f in load_and_check(root, cache=False)[1].findings] == serial
 
 
 @pytest.mark.parametrize("text", ["<![", "[链接](<a\x1a>)\ue000\U000f0000"])

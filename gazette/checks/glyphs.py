@@ -6,6 +6,8 @@ them in seconds, with the same message (gazette.fonts).
 
 from __future__ import annotations
 
+import hashlib
+
 from ..config import CONFIG_FILE
 from ..findings import Report
 from ..library.document import Document
@@ -19,17 +21,19 @@ def check(library: Library, report: Report) -> None:
         report.warning(CONFIG_FILE, 1, f"未安装印刷字体“{'、'.join(absent)}”，无法检查印刷版能否印出每个字符："
                                        "请运行 scripts/setup.sh（安装 fonts-noto-cjk 和 fontconfig）后再检查。")
         return
+    fonts = hashlib.sha256("".join(sorted(print_fonts().printable)).encode("utf-8", "surrogatepass")).hexdigest()
     for doc in library.public:
-        _document(doc, report)
+        _document(doc, fonts, report)
     for issue in library.issues:
         for index, section in enumerate(issue.sections):
             _text(issue.rel, issue.front.line("sections", index, "title"), section.title, report)
     _settings(library, report)
 
 
-def _document(doc: Document, report: Report) -> None:
+def _document(doc: Document, fonts: str, report: Report) -> None:
     """The title, 发文字号, attachment titles and body (every public document's PDF prints them);
-    the summary, which an issue prints in place of a web-only document's text."""
+    the summary, which an issue prints in place of a web-only document's text (`fonts`: a hash of the
+    characters the print fonts draw)."""
     texts = [(doc.line("title"), doc.title), (doc.line("doc_number"), doc.doc_number)]
     texts += [(doc.line("attachments", i, "title"), a["title"]) for i, a in enumerate(doc.attachments or [])]
     if doc.print is False:
@@ -37,7 +41,7 @@ def _document(doc: Document, report: Report) -> None:
     for line, text in texts:
         if text:
             _text(doc.rel, line, text, report)
-    if doc.parsed.derived("unprintable", lambda: unprintable(doc.body)):  # kept while the body is the same
+    if doc.parsed.derived("unprintable", lambda: unprintable(doc.body), fonts, lasting=True):  # same body, fonts
         for offset, line in enumerate(doc.body.split("\n")):
             _text(doc.rel, doc.body_line + offset, line, report)
 

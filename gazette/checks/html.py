@@ -27,7 +27,7 @@ _TAGS_HINT = "公文正文只能用表格、列表、标题、强调、上下标
 def check(library: Library, report: Report) -> None:
     content = library.config.content_dir.resolve()
     for doc in library.documents.values():
-        problems = doc.parsed.derived("html", lambda: body_problems(doc.body, doc.body_line, doc.parsed))
+        problems = doc.parsed.derived("html", lambda: body_problems(doc.body, doc.body_line, doc.parsed), lasting=True)
         for line, message in problems:
             report.error(doc.rel, line, message)
         _attachments(content, doc, report)

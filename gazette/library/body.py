@@ -6,15 +6,16 @@ check the anchors of the documents linked with a fragment, the feeds the text,
 print a copy of the converted tree (`marked_html`). The conversion is the one
 MkDocs makes of the page (gazette.markdown.convert_page), so the site takes it
 too (gazette.site.converted); for a whole Library it is made in worker
-processes (gazette.library.bodies) and each body takes its parts when first read.
+processes (gazette.library.bodies) and each body takes its parts when first read;
+parts and check results made by an earlier run are kept on disk (gazette.library.bodycache).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -42,23 +43,62 @@ class ParsedBody:
         self.body, self.first_line = body, first_line  # first_line: the file line of the body's first line
         self._page: PageConversion | None = None
         self._converted = False
-        self._pending: tuple[Future, int] | None = None  # converting elsewhere: its parts, at this index
+        self._pending: tuple[Callable[[], tuple | None], bool] | None = None  # made elsewhere: its parts, new?
         self._rendered: Rendered | None = None
         self._conversion: Conversion | None = None  # kept for `marked_html` only: a tree is large
         self._links: list[Link] | None = None
         self._raw_tags: list[RawTag] | None = None
         self._rendered_tags: frozenset[tuple[str, tuple]] | None = None
         self._derived: dict[str, tuple[object, object]] = {}  # name -> (what it was derived from, result)
+        self._lasting: set[str] = set()  # the names of `_derived` that are kept on disk too
+        self._made_here = False  # converted in this run (here or in a worker process), not taken from disk
+        self._unsaved = False  # something lasting made in this run is not on disk yet (gazette.library.bodycache)
 
-    def derived(self, name: str, compute: Callable[[], object], source: object = None) -> object:
+    def derived(self, name: str, compute: Callable[[], object], source: object = None, lasting: bool = False) -> object:
         """`compute()`, kept with this parse under `name` while `source` (what else it reads) is the same.
 
         `gazette serve` keeps the parse of a body that did not change, so a check that depends only on the
-        body (and `source`, e.g. the whole file's text) is not redone for it after every save."""
+        body (and `source`, e.g. the whole file's text) is not redone for it after every save. `lasting`:
+        the result depends on nothing but the body, its first line, gazette's code and `source` (a picklable
+        value), so it is kept on disk for later runs too (gazette.library.bodycache)."""
         kept = self._derived.get(name)
         if kept is None or kept[0] != source:
             kept = self._derived[name] = (source, compute())
+            self._unsaved |= lasting
+        if lasting:
+            self._lasting.add(name)
         return kept[1]
+
+    @cached_property
+    def digest(self) -> bytes:
+        """The SHA-256 of the body's text: what its conversion and lasting results are made from."""
+        return hashlib.sha256(self.body.encode("utf-8", "surrogatepass")).digest()
+
+    def lasting(self) -> dict[str, tuple[object, object]]:
+        """name -> (source, result) of every lasting `derived` result (for gazette.library.bodycache)."""
+        return {name: self._derived[name] for name in self._lasting}
+
+    def recall(self, results: dict[str, tuple[object, object]]) -> None:
+        """Take lasting `derived` results of the same body and first line made by an earlier run."""
+        for name, kept in results.items():
+            self._derived.setdefault(name, kept)
+            self._lasting.add(name)
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether this run made a conversion or a lasting result of the body that is not on disk yet."""
+        if self._pending is not None and self._pending[1]:
+            self._settle()  # converted by a worker process
+        return self._unsaved
+
+    @property
+    def made_here(self) -> bool:
+        """Whether this run converted the body (here or in a worker), rather than taking it from disk."""
+        return self._made_here
+
+    def saved(self) -> None:
+        """What this run made of the body is on disk now (gazette.library.bodycache)."""
+        self._unsaved = False
 
     @property
     def page_text(self) -> str:
@@ -78,11 +118,14 @@ class ParsedBody:
         return self._links
 
     def _scan(self) -> None:
-        """Read the prose once for both its raw tags and its links."""
+        """Read the prose once for both its raw tags and its links (kept on disk too: they are file lines)."""
         if self._links is None:
-            lines = prose(self.body)
-            self._raw_tags = raw_tags(self.body, lines)
-            self._links = list(_links_in(lines, self.first_line, self._raw_tags))
+            self._raw_tags, self._links = self.derived("scan", self._read_prose, lasting=True)
+
+    def _read_prose(self) -> tuple[list[RawTag], list[Link]]:
+        lines = prose(self.body)
+        tags = raw_tags(self.body, lines)
+        return tags, list(_links_in(lines, self.first_line, tags))
 
     @property
     def converted(self) -> bool:
@@ -94,6 +137,7 @@ class ParsedBody:
         self._settle()
         if not self._converted:
             self._page, self._converted = convert_page(self.page_text), True
+            self._made_here = self._unsaved = True
 
     @property
     def page(self) -> PageConversion | None:
@@ -159,14 +203,26 @@ class ParsedBody:
         self._page, self._rendered, self._rendered_tags = parts
         self._converted = True
 
-    def await_parts(self, future: Future, index: int) -> None:
-        """Take the parts at `index` of `future`'s result when first read (gazette.library.bodies)."""
-        self._pending = (future, index)
+    def made_parts(self) -> tuple | None:
+        """The `conversion_parts` if the body has been converted here or in a worker process, else None
+        (nothing is converted for it)."""
+        self._settle()
+        return self.conversion_parts() if self._converted else None
+
+    def await_parts(self, parts: Callable[[], tuple | None], new: bool = True) -> None:
+        """Take the parts `parts()` returns when first read: made by a worker process of this run
+        (gazette.library.bodies) or, not `new`, by an earlier run (gazette.library.bodycache); if it returns
+        None, the body converts itself."""
+        self._pending = (parts, new)
 
     def _settle(self) -> None:
         if self._pending is not None:
-            (future, index), self._pending = self._pending, None
-            self.adopt(future.result()[index])
+            (parts, new), self._pending = self._pending, None
+            made = parts()
+            if made is not None:
+                self.adopt(made)
+                if new:
+                    self._made_here = self._unsaved = True
 
 
 def _links_in(lines: list[str], first_line: int, tags: list[RawTag]) -> Iterator[Link]:

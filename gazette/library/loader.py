@@ -17,6 +17,7 @@ from ..model.schema import DOCUMENT_SCHEMA
 from ..model.vocabulary import VOCABULARY_SCHEMAS, Entry, Vocabularies, Vocabulary
 from ..yamlsource import parse_yaml, read_front_matter, read_text
 from .bodies import convert_bodies
+from .bodycache import BodyCache
 from .citations import link_citations
 from .collection_loader import load_collections
 from .document import Document
@@ -30,16 +31,18 @@ LoadOne = Callable[[Path, Library, Report], "Document | None"]
 
 
 def load_library(root: Path, report: Report, today: dt.date | None = None,
-                 progress: Progress | None = None, load_one: LoadOne | None = None) -> Library:
+                 progress: Progress | None = None, load_one: LoadOne | None = None,
+                 bodies: BodyCache | None = None) -> Library:
     """Read settings, vocabularies, documents and issues of the project at `root` (`load_one`: how one
-    document is read; gazette.library.reload keeps unchanged ones between loads)."""
+    document is read; gazette.library.reload keeps unchanged ones between loads; `bodies`: conversions and
+    results kept by earlier runs)."""
     root = root.resolve()
     config = load_config(root, report)
     library = Library(config=config, vocabularies=load_vocabularies(config, report),
                       build_date=today or build_date())
     for doc in load_documents(library, report, progress, load_one or load_document):
         library.documents[doc.id] = doc
-    convert_bodies([doc.parsed for doc in library.documents.values()])  # on every core, while loading goes on
+    convert_bodies([doc.parsed for doc in library.documents.values()], cache=bodies)  # on every core, meanwhile
     library.link_relations()
     link_citations(library)
     library.issues = load_issues(library, report)

@@ -17,29 +17,13 @@ import hashlib
 import json
 import os
 import pickle
-import sys
-from importlib.metadata import version
 from pathlib import Path
 
 from ..atomic import write_atomic
 from ..checksums import NAME as CHECKSUMS
 from ..clock import build_date
 from ..findings import Report
-
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3", "jinja2")
-CODE = Path(__file__).resolve().parents[1]  # the gazette package: its code and templates shape every page
-
-
-def _files_digest(digest, folder: Path) -> None:
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-
-
-def _tooling(*values: str):
-    """A digest started with what shapes every build: Python, the library versions, gazette's code, `values`."""
-    digest = hashlib.sha256(json.dumps([sys.version, [version(p) for p in PACKAGES], *values]).encode())
-    _files_digest(digest, CODE)
-    return digest
+from ..tooling import files_digest as _files_digest, tooling as _tooling
 
 
 def stamp(root: Path, theme_dir: Path | None, options: str) -> str:
