@@ -1,9 +1,9 @@
-"""A document body read once: its links with their file lines, its HTML, anchors and plain text.
+"""A document body read once: its links with their file lines, its HTML and anchors.
 
 Each part is computed on first use and kept (Document.parsed holds one
 ParsedBody per document): the publication gate needs only the links, the link
-check the anchors of the documents linked with a fragment, the feeds the text,
-print a copy of the converted tree (`marked_html`). The conversion is the one
+check the anchors of the documents linked with a fragment, the feeds and open
+data the HTML, print a copy of the converted tree (`marked_html`). The conversion is the one
 MkDocs makes of the page (gazette.markdown.convert_page), so the site takes it
 too (gazette.site.converted); for a whole Library it is made in worker
 processes (gazette.library.bodies) and each body takes its parts when first read;
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from lxml import html as lxml_html
 
 from ..findings import Report
 from ..markdown import Conversion, PageConversion, Rendered, convert_page, render, rendered
@@ -183,14 +182,6 @@ class ParsedBody:
         root = conversion.tree()
         mark(root)
         return conversion.finish(root)
-
-    @cached_property
-    def text(self) -> str:
-        """The text of the body's paragraphs, blanks collapsed, joined without separators (for excerpts)."""
-        if not self.html.strip():
-            return ""
-        tree = lxml_html.fragment_fromstring(self.html, create_parent="div")
-        return "".join(" ".join(p.text_content().split()) for p in tree.iterfind(".//p"))
 
     def conversion_parts(self) -> tuple:
         """What `convert` and the tag scan computed, to hand from a worker process to `adopt`."""
