@@ -39,9 +39,9 @@ from ..errors import GazetteError
 from .bundle import CHUNKS_AT, ENTRY, FILTERS_AT, PAGES_AT
 from .reproducible import read_file, write_file
 
-# Occurrences per index chunk of the merged index (Pagefind's default is 20,000). The browser fetches the chunk
-# of each query word, and the metadata that lists the chunks: smaller chunks make the first cost smaller and
-# the second larger (docs/decisions.md has the measurements).
+# Occurrences per index chunk of the merged index (Pagefind's default is 20,000). A first query fetches the
+# chunk of each query word and the metadata listing all chunks: smaller chunks make the first cost smaller and
+# the second larger. On npc-laws, 6,000 gave a first query of median 172 KiB, 3,000 185 KiB (docs/decisions.md).
 CHUNK_OCCURRENCES = 6000
 # gzip level of the index chunks: 9 makes them 1.5% smaller than 6 for 2.6 times the time (npc-laws).
 CHUNK_LEVEL = 6
