@@ -118,7 +118,8 @@ def meta_pages(shard: Path) -> list[str]:
 
 
 def test_a_record_id_two_shards_share_is_renamed_in_the_later_one(sharded, tmp_path):
-    first, second = (shutil.copytree(entry, tmp_path / entry.name) for entry in sorted((sharded.parent / "cache").iterdir())[:2])
+    entries = sorted((sharded.parent / "cache").iterdir())[:2]
+    first, second = (shutil.copytree(entry, tmp_path / entry.name) for entry in entries)
     clash = record_ids(first)[0]
     rename_records(second, {record_ids(second)[0]: clash})  # as if Pagefind had given it the same 7 digits
     assert clash in record_ids(second) and meta_pages(second) == record_ids(second)
@@ -172,7 +173,8 @@ def test_the_merged_index_holds_what_one_pagefind_index_holds(one_index, sharded
     bundle = sharded / "pagefind"
     assert sorted(path.name for path in bundle.iterdir() if path.is_dir()) == ["filter", "fragment", "index"]
     assert len(list((bundle / "fragment").iterdir())) == len(merged["pages"])
-    assert json.loads((bundle / ENTRY).read_text(encoding="utf-8"))["languages"]["und"]["page_count"] == len(merged["pages"])
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    assert entry["languages"]["und"]["page_count"] == len(merged["pages"])
 
 
 def occurrences(word: list) -> int:
