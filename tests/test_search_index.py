@@ -112,12 +112,11 @@ def test_search_page_and_header_box_replace_materials_search(sample_site, sample
 
 
 def test_the_bundle_holds_only_what_the_search_page_uses(sample_site):
-    """Pagefind's script once, at the top; the WebAssembly once, in the first shard (the browser loads it from there)."""
+    """One index (the shards merged: gazette.search.merge), Pagefind's script and WebAssembly once, at the top."""
     bundle = sample_site / "pagefind"
-    shards = json.loads((bundle / RECORDS_FILE).read_text(encoding="utf-8"))["shards"]
-    assert shards and sorted(path.name for path in bundle.iterdir() if path.is_dir()) == sorted(shards)
+    assert sorted(path.name for path in bundle.iterdir() if path.is_dir()) == ["filter", "fragment", "index"]
     assert [path.relative_to(bundle).as_posix() for path in bundle.rglob("pagefind.js")] == ["pagefind.js"]
-    assert [path.parent.name for path in bundle.rglob("wasm.*.pagefind")] == [shards[0]]
+    assert [path.relative_to(bundle).as_posix() for path in bundle.rglob("wasm.*.pagefind")] == ["wasm.unknown.pagefind"]
     assert not [path for name in UNUSED for path in bundle.rglob(name)]
 
 

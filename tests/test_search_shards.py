@@ -1,22 +1,27 @@
-"""A search index in shards (gazette.search.shards, shardbuild, shardcache): the rule, the same bytes however
-many Pagefind processes run at once, the cache, and the same results in Chromium as one index."""
+"""A search index in shards (gazette.search.shards, shardbuild, shardcache, merge): the rule, the same bytes however
+many Pagefind processes run at once, the cache, the merged index holding what one Pagefind index holds, and the
+same results in Chromium as one index."""
 
 from __future__ import annotations
 
-import gzip
+import functools
 import json
 import shutil
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
 
-from gazette.search import cbor, shardbuild
+from gazette.search import merge, shardbuild
+from gazette.search.bundle import CHUNKS_AT, ENTRY, FILTERS_AT, PAGES_AT
 from gazette.search.indexer import index_site
 from gazette.search.pageids import make_unique, record_ids, rename_records
-from gazette.search.records import RECORDS_FILE
+from gazette.search.reproducible import read_file
 from gazette.search.shardcache import ShardCache
 from gazette.search.shards import Item, plan
-from search_support import browser, facet_counts, finish, open_search, page, serve  # noqa: F401 (fixtures)
+from search_support import browser, facet_counts, finish, open_search, page, published_text, serve  # noqa: F401
 
 TINY = 4000  # entries per shard: the sample gazette's two years become several shards
 
@@ -51,8 +56,14 @@ def bundle_bytes(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
 
 
-def shard_names(site: Path) -> list[str]:
-    return json.loads((site / "pagefind" / RECORDS_FILE).read_text(encoding="utf-8"))["shards"]
+def shard_count(site: Path) -> int:
+    """The shards the index of `site` (made by index_copy) was merged from: one cache entry each."""
+    return len(list((site.parent / "cache").iterdir()))
+
+
+def meta_of(bundle: Path) -> list:
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    return read_file(bundle / f"pagefind.{entry['languages']['und']['hash']}.pf_meta")
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +79,7 @@ def sharded(sample_site, sample_library, bodies, tmp_path_factory):
 def test_shards_made_side_by_side_are_the_bytes_of_shards_made_one_by_one(sharded, sample_site, sample_library,
                                                                           bodies, tmp_path):
     serial = index_copy(sample_site, tmp_path, sample_library, bodies, shard_entries=TINY, jobs=1)
-    assert len(shard_names(sharded)) >= 4
+    assert shard_count(sharded) >= 4
     assert bundle_bytes(serial) == bundle_bytes(sharded)
 
 
@@ -78,7 +89,7 @@ def test_an_unchanged_shard_comes_from_the_cache_and_stale_entries_go(sharded, s
     site, cache = tmp_path / "site", ShardCache(tmp_path / "cache")
     made = bundle_bytes(site)
     entries = {path.name for path in cache.folder.iterdir()}
-    assert len(entries) == len(shard_names(site))
+    assert len(entries) == shard_count(site)
     indexed = []
     real = shardbuild._pagefind
 
@@ -90,7 +101,6 @@ def test_an_unchanged_shard_comes_from_the_cache_and_stale_entries_go(sharded, s
     index_site(sample_library, bodies, site, shard_entries=TINY, cache=cache)
     assert indexed == [] and bundle_bytes(site) == made  # every shard copied from the cache
 
-    assert "2023" in shard_names(site)  # a whole year: a changed document there changes that shard only
     changed_doc = next(doc for doc in sample_library.public if doc.published.year == 2023)
     changed = {**bodies, changed_doc.id: bodies[changed_doc.id] + "<p>新增一段文字。</p>"}
     index_site(sample_library, changed, site, shard_entries=TINY, cache=ShardCache(cache.folder))
@@ -104,14 +114,12 @@ QUERIES = ["补贴", NUMBERED]
 
 
 def meta_pages(shard: Path) -> list[str]:
-    entry = json.loads((shard / "pagefind-entry.json").read_text(encoding="utf-8"))
-    meta = shard / f"pagefind.{entry['languages']['und']['hash']}.pf_meta"
-    return sorted(page[0] for page in cbor.loads(gzip.decompress(meta.read_bytes())[len(b"pagefind_dcd"):])[1])
+    return sorted(page[0] for page in meta_of(shard)[PAGES_AT])
 
 
 def test_a_record_id_two_shards_share_is_renamed_in_the_later_one(sharded, tmp_path):
-    shutil.copytree(sharded / "pagefind", tmp_path / "pagefind")
-    first, second = (tmp_path / "pagefind" / name for name in shard_names(sharded)[:2])
+    entries = sorted((sharded.parent / "cache").iterdir())[:2]
+    first, second = (shutil.copytree(entry, tmp_path / entry.name) for entry in entries)
     clash = record_ids(first)[0]
     rename_records(second, {record_ids(second)[0]: clash})  # as if Pagefind had given it the same 7 digits
     assert clash in record_ids(second) and meta_pages(second) == record_ids(second)
@@ -124,7 +132,7 @@ def test_a_record_id_two_shards_share_is_renamed_in_the_later_one(sharded, tmp_p
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_several_shards_find_what_one_index_finds(one_index, sharded, page, query):
-    assert len(shard_names(one_index)) == 1 and len(shard_names(sharded)) >= 4
+    assert shard_count(one_index) == 1 and shard_count(sharded) >= 4
     shown = {}
     for name, site in (("one", one_index), ("sharded", sharded)):
         with serve(site) as base:
@@ -132,8 +140,89 @@ def test_several_shards_find_what_one_index_finds(one_index, sharded, page, quer
             counts = facet_counts(page)
             filtered = open_search(page, base, query, 信息类别=["政策文件"], sort=["desc"])
         leader = ranked[0] if query == NUMBERED else None
-        shown[name] = (leader, sorted(ranked, key=lambda r: r["url"]), counts, filtered)
+        shown[name] = (leader, ranked, counts, filtered)
     assert shown["one"][1]  # the query finds something
-    # The same documents, excerpts and counts, the same date order, the same one first when a 发文字号 is typed;
-    # the order by relevance may differ a little, Pagefind ranking each shard by its own word statistics.
+    # The same documents in the same order (one index: the same word statistics), excerpts, counts and date order.
     assert shown["sharded"] == shown["one"]
+
+
+def index_content(bundle: Path) -> dict:
+    """What an index says, by record id (page numbers and file names aside): each word's postings, each filter
+    value's records, each sort's order, the meta fields and the pages' word counts."""
+    meta = meta_of(bundle)
+    ids = [page[0] for page in meta[PAGES_AT]]
+    words = defaultdict(list)
+    for _, _, name in meta[CHUNKS_AT]:
+        for word, pages, variants in read_file(bundle / "index" / f"{name}.pf_index")[0]:
+            numbers = accumulate(number for number, _, _ in pages)  # each the difference to the one before
+            words[word] += [(ids[n], locations, metas) for n, (_, locations, metas) in zip(numbers, pages)]
+            assert variants == []
+    filters = {}
+    for key, name in meta[FILTERS_AT]:
+        _, values = read_file(bundle / "filter" / f"{name}.pf_filter")
+        filters[key] = {value: sorted(ids[n] for n in pages) for value, pages in values}
+    return {"words": {word: sorted(postings) for word, postings in words.items()}, "filters": filters,
+            "sorts": {key: [ids[n] for n in pages] for key, pages in meta[4]}, "fields": meta[5],
+            "pages": sorted(map(tuple, meta[PAGES_AT]))}
+
+
+def test_the_merged_index_holds_what_one_pagefind_index_holds(one_index, sharded):
+    """Every word's postings, filter values and sort order, by record, as Pagefind wrote them in one index."""
+    merged = index_content(sharded / "pagefind")
+    assert merged == index_content(one_index / "pagefind") and len(merged["words"]) > 1000
+    bundle = sharded / "pagefind"
+    assert sorted(path.name for path in bundle.iterdir() if path.is_dir()) == ["filter", "fragment", "index"]
+    assert len(list((bundle / "fragment").iterdir())) == len(merged["pages"])
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    assert entry["languages"]["und"]["page_count"] == len(merged["pages"])
+
+
+def occurrences(word: list) -> int:
+    return sum(len(locations) + 1 for _, locations, _ in word[1])
+
+
+@pytest.mark.parametrize("size", [50, 400])
+def test_chunks_are_cut_as_soon_as_they_reach_the_size_and_are_bounded_by_their_words(sharded, tmp_path, size):
+    bundle = tmp_path / "pagefind"
+    names = []
+    for number, entry in enumerate(sorted((sharded.parent / "cache").iterdir())):
+        names.append(f"s{number}")
+        shutil.copytree(entry, bundle / names[-1])
+    taken: set[str] = set()
+    for name in names:
+        make_unique(bundle / name, taken)
+    merge.merge_shards(bundle, names, chunk=size)
+    chunks = meta_of(bundle)[CHUNKS_AT]
+    assert len(chunks) > 10
+    previous = ""
+    for number, (first, last, name) in enumerate(chunks):
+        words = read_file(bundle / "index" / f"{name}.pf_index")[0]
+        sizes = [occurrences(word) for word in words]
+        assert sum(sizes[:-1]) < size and (sum(sizes) >= size or number == len(chunks) - 1)
+        # its bounds are its first and last word (Pagefind loads the first chunk whose bounds surround a word)
+        assert [first, last] == [words[0][0], words[-1][0]] and previous < first
+        previous = last
+
+
+@pytest.fixture
+def small_chunks(sample_site, sample_library, bodies, tmp_path, monkeypatch):
+    """The sample site, its index cut into chunks of 50 occurrences. Made in a thread of its own: the indexer
+    runs an event loop, which cannot start in the thread where Playwright's runs."""
+    monkeypatch.setattr(shardbuild, "merge_shards", functools.partial(merge.merge_shards, chunk=50))
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(index_copy, sample_site, tmp_path, sample_library, bodies).result()
+
+
+def test_a_one_character_query_finds_every_document_when_its_words_fill_many_chunks(small_chunks, sample_library,
+                                                                                   page):
+    """The search page preloads every chunk of the character's prefix range (theme/assets/search-chunks.js)."""
+    site = small_chunks
+    chunks = meta_of(site / "pagefind")[CHUNKS_AT]
+    published = {doc.url: published_text((site / doc.url / "index.html").read_text(encoding="utf-8"))
+                 for doc in sample_library.public}
+    for char in ("的", "法"):
+        assert sum(1 for first, last, _ in chunks if first[0] <= char <= last[0]) > 3  # its words fill many chunks
+        with serve(site) as base:
+            found = {result["url"] for result in open_search(page, base, char)}
+        assert found == {url for url, (title, body) in published.items() if char in title or char in body}
+

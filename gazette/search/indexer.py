@@ -78,7 +78,7 @@ def index_site(library: Library, bodies: dict[str, str], site_dir: Path, *, shar
         shard_jobs = [_shard_job(shard, prepared, Path(tmp), cache) for shard in shards]
         records = build_shards(shard_jobs, out, cache, workers(jobs))
     order = [f"/{library.documents[key].url}" for shard in shards for key in shard.keys]
-    write_records(out, records, facets(), [shard.name for shard in shards], order)
+    write_records(out, records, facets(), order)
     cache.prune()
 
 

@@ -6,13 +6,11 @@ answers with records; the search page shows documents. After Pagefind has
 written its bundle, the records it read back once (gazette.search.bundle: each is a
 gzip-compressed JSON "fragment" named by its id) give RECORDS_FILE:
 
-    {"shards": [folder, ...], "facets": [facet, ...], "values": [[value, ...] per facet],
+    {"facets": [facet, ...], "values": [[value, ...] per facet],
      "documents": [[[record id, ...], [value index, ...] per facet], ...]}
 
-"shards" names the Pagefind indexes the page merges, the first one first
-(gazette.search.shardbuild). The documents are listed in publication order (date,
-then document id): the page sorts by date from that order, the same across shards,
-instead of asking Pagefind, whose sort order holds within one index only.
+The documents are listed in publication order (date, then document id): the page
+sorts by date from that order.
 
 With it the page merges a document's records into one result and counts the
 facets per document without loading Pagefind's filter data (about 40 KB on a
@@ -46,7 +44,7 @@ def record(path: Path, data: bytes) -> tuple[str, dict]:
 
 
 def fragments(bundle: Path) -> Iterator[tuple[str, dict]]:
-    """(record id, record) for every record in a written Pagefind bundle (all its shards), read from disk."""
+    """(record id, record) for every record in a written Pagefind bundle, read from disk."""
     for path in sorted(bundle.glob(f"**/fragment/*{FRAGMENT_SUFFIX}")):
         yield record(path, gzip.decompress(path.read_bytes()))
 
@@ -59,7 +57,7 @@ def documents(records: dict[str, dict]) -> dict[str, list[tuple[str, dict]]]:
     return {url: sorted(records, key=lambda item: item[0]) for url, records in sorted(by_url.items())}
 
 
-def table(records: dict[str, dict], facets: list[str], shards: list[str], order: list[str]) -> dict:
+def table(records: dict[str, dict], facets: list[str], order: list[str]) -> dict:
     """The content of RECORDS_FILE (see the module docstring) from the records by id and the
     document URLs in publication order."""
     values: list[dict[str, int]] = [{} for _ in facets]
@@ -72,9 +70,9 @@ def table(records: dict[str, dict], facets: list[str], shards: list[str], order:
         indices = [[known.setdefault(value, len(known)) for value in sorted(filters.get(facet, []))]
                    for facet, known in zip(facets, values)]
         rows.append([[record_id for record_id, _ in records], indices])
-    return {"shards": shards, "facets": facets, "values": [list(known) for known in values], "documents": rows}
+    return {"facets": facets, "values": [list(known) for known in values], "documents": rows}
 
 
-def write_records(bundle: Path, records: dict[str, dict], facets: list[str], shards: list[str], order: list[str]) -> None:
-    text = json.dumps(table(records, facets, shards, order), ensure_ascii=False, separators=(",", ":"))
+def write_records(bundle: Path, records: dict[str, dict], facets: list[str], order: list[str]) -> None:
+    text = json.dumps(table(records, facets, order), ensure_ascii=False, separators=(",", ":"))
     (bundle / RECORDS_FILE).write_text(text, encoding="utf-8")

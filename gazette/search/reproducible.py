@@ -21,7 +21,6 @@ from . import cbor
 from .bundle import ENTRY, FILTERS_AT, SIGNATURE
 
 
-
 def make_reproducible(bundle: Path) -> None:
     """Rewrite the parts of the Pagefind bundle in `bundle` that Pagefind leaves unordered."""
     rewrite_meta(bundle, _sort_filters)
@@ -34,9 +33,9 @@ def rewrite_meta(bundle: Path, change: Callable[[Path, list, str], None]) -> Non
     for language in entry["languages"].values():
         code = language["hash"].split("_", 1)[0]
         old = bundle / f"pagefind.{language['hash']}.pf_meta"
-        meta = _read(old)
+        meta = read_file(old)
         change(bundle, meta, code)
-        new = _write(bundle, meta, lambda digest: f"pagefind.{code}_{digest[:11]}.pf_meta")
+        new = write_file(bundle, meta, lambda digest: f"pagefind.{code}_{digest[:11]}.pf_meta")
         if new != old.name:
             old.unlink()
         language["hash"] = new.removeprefix("pagefind.").removesuffix(".pf_meta")
@@ -54,26 +53,28 @@ def _sort_filters(bundle: Path, meta: list, language: str) -> None:
 def _rewrite_filter(folder: Path, filter_hash: str, language: str) -> str:
     """Sort one filter's values and their pages; the file's new hash."""
     old = folder / f"{filter_hash}.pf_filter"
-    name, values = _read(old)
+    name, values = read_file(old)
     for value in values:
         value[1].sort()
     values.sort(key=lambda value: value[0])
-    new = _write(folder, [name, values], lambda digest: f"{language}_{digest[:7]}.pf_filter")
+    new = write_file(folder, [name, values], lambda digest: f"{language}_{digest[:7]}.pf_filter")
     if new != old.name:
         old.unlink()
     return new.removesuffix(".pf_filter")
 
 
-def _read(path: Path):
+def read_file(path: Path):
+    """The value of a Pagefind file (gzip, then the signature, then CBOR)."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path.name} is not a Pagefind file")
     return cbor.loads(data[len(SIGNATURE):])
 
 
-def _write(folder: Path, value, name_for) -> str:
-    """Write `value` as a Pagefind file named after its bytes; the file name."""
+def write_file(folder: Path, value, name_for: Callable[[str], str], level: int = 9) -> str:
+    """Write `value` as a Pagefind file in `folder`, named `name_for(SHA-256 of its bytes, in hex)`, gzip-compressed
+    at `level`; the file name."""
     data = SIGNATURE + cbor.dumps(value)
     name = name_for(hashlib.sha256(data).hexdigest())
-    (folder / name).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    (folder / name).write_bytes(gzip.compress(data, compresslevel=level, mtime=0))
     return name

@@ -5,11 +5,8 @@ service of its own, at most `workers` at once; each bundle is finished
 (gazette.search.reproducible) and cached as soon as it is written. A shard's bytes
 depend only on its records, so the site is the same however many run at once.
 
-The site's bundle (<site>/pagefind/) holds Pagefind's script, the records map
-(gazette.search.records) and one folder per shard. The first shard is the one the
-browser starts Pagefind on: its folder keeps the WebAssembly, which the browser
-loads once and shares with the shards it merges (Pagefind's mergeIndex); the
-other folders have only their index.
+The shards are then merged into the one Pagefind index of the site's bundle
+(<site>/pagefind/, gazette.search.merge), beside the records map (gazette.search.records).
 """
 
 from __future__ import annotations
@@ -25,6 +22,7 @@ from pagefind.service import PagefindService
 
 from ..errors import GazetteError
 from .bundle import wait_until_whole
+from .merge import merge_shards
 from .pageids import make_unique
 from .records import fragments
 from .reproducible import make_reproducible
@@ -33,14 +31,12 @@ from .shardcache import ShardCache
 # The prepared text is made of our own index words: Pagefind must neither stem nor segment it,
 # at build time or in the browser, which is what it does for an undetermined language.
 INDEX_LANGUAGE = "und"
-# Occurrences per index chunk (Pagefind's default is 20,000). A search fetches, in every shard, the chunk
-# holding each of its words; smaller chunks keep that near one default chunk in all (docs/benchmarks.md).
+# Occurrences per index chunk of a shard (Pagefind's default is 20,000). The browser never reads a shard's
+# chunks (gazette.search.merge cuts its own); the merge holds one chunk per shard in memory at a time.
 CHUNK_OCCURRENCES = 3000
 CHUNK_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"  # how Pagefind 1.5 takes it
 # What shapes a shard's bundle besides its records (part of its cache key).
 SETTINGS = {"force_language": INDEX_LANGUAGE, "chunk": CHUNK_OCCURRENCES}
-SCRIPT = "pagefind.js"
-WASM = "wasm.*.pagefind"
 # Parts of Pagefind's bundle the search page does not use (it has its own interface and runs
 # Pagefind without a web worker); removed so that the site carries no dead files.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -55,7 +51,7 @@ class ShardJob:
 
 
 def build_shards(jobs: list[ShardJob], bundle: Path, cache: ShardCache, workers: int) -> dict[str, dict]:
-    """Put every shard's bundle into `bundle` (see the module docstring); all their records, by id."""
+    """Make every shard's bundle and merge them into `bundle` (see the module docstring); all their records, by id."""
     missing = [job for job in jobs if not cache.restore(job.key, bundle / job.name)]
     with _environment(CHUNK_ENV, str(CHUNK_OCCURRENCES)):
         try:
@@ -66,12 +62,12 @@ def build_shards(jobs: list[ShardJob], bundle: Path, cache: ShardCache, workers:
             raise GazetteError(f"建立检索索引失败（Pagefind）：{exc}") from exc
     records: dict[str, dict] = {}
     taken: set[str] = set()
-    for number, job in enumerate(jobs):
+    for job in jobs:
         folder = bundle / job.name
         renames = make_unique(folder, taken)  # ids unique across shards (gazette.search.pageids)
         found = made.get(job.name) or dict(fragments(folder))
         records.update((renames.get(record_id, record_id), record) for record_id, record in found.items())
-        _place(folder, bundle, primary=number == 0)
+    merge_shards(bundle, [job.name for job in jobs])
     return records
 
 
@@ -107,16 +103,6 @@ def _finish(folder: Path) -> None:
     for name in UNUSED:
         (folder / name).unlink(missing_ok=True)
     make_reproducible(folder)
-
-
-def _place(folder: Path, bundle: Path, primary: bool) -> None:
-    """Keep the script once, at the top of the bundle, and the WebAssembly in the first shard only."""
-    if primary:
-        (folder / SCRIPT).replace(bundle / SCRIPT)
-        return
-    (folder / SCRIPT).unlink()
-    for wasm in folder.glob(WASM):
-        wasm.unlink()
 
 
 @contextmanager

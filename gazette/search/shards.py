@@ -5,8 +5,8 @@ Pagefind holds a whole index in memory while it builds it. Its peak memory follo
 however often it occurs there), about 1 KiB each (docs/benchmarks.md: 0.9-1.1 KiB on
 the npc-laws and synthetic gazettes, whose records have 0.35 and 0.65 entries per word).
 So the records are split into shards of at most SHARD_ENTRIES entries, each indexed by a
-Pagefind process of its own (gazette.search.shardbuild) and merged again in the
-browser (theme/assets/search-engine.js).
+Pagefind process of its own (gazette.search.shardbuild) and merged again into one
+index at build time (gazette.search.merge).
 
 Documents are taken in publication order (undated ones first). A shard holds whole
 years: consecutive years go into one shard while they fit the bound; a year that

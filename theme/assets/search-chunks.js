@@ -2,7 +2,7 @@
 // query X as a prefix (the words "X…", see search-text.js), but it loads only the chunk whose
 // first and last words surround X: the words "X…" that sort into the chunks after it were never
 // searched, and on a large gazette a frequent character's words fill many chunks. So before such a
-// search the page reads each shard's chunk list (its metadata: gzip, then CBOR) and has Pagefind
+// search the page reads the index's chunk list (its metadata: gzip, then CBOR) and has Pagefind
 // preload one word of every chunk in the prefix's range.
 
 const SIGNATURE = 12; // "pagefind_dcd"
@@ -54,31 +54,29 @@ async function gunzip(response) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** [from, to] of every index chunk of the shard at `shardUrl`. */
-async function chunkList(shardUrl) {
-  const entry = await (await fetch(new URL("pagefind-entry.json", shardUrl))).json();
+/** [from, to] of every index chunk of the index at `bundleUrl`. */
+async function chunkList(bundleUrl) {
+  const entry = await (await fetch(new URL("pagefind-entry.json", bundleUrl))).json();
   const { hash } = Object.values(entry.languages)[0];
-  const meta = decode((await gunzip(await fetch(new URL(`pagefind.${hash}.pf_meta`, shardUrl)))).subarray(SIGNATURE));
+  const meta = decode((await gunzip(await fetch(new URL(`pagefind.${hash}.pf_meta`, bundleUrl)))).subarray(SIGNATURE));
   return meta[2].map(([from, to]) => [from, to]); // the metadata is [version, pages, chunks, filters, sorts, fields]
 }
 
 export class Chunks {
-  constructor(shardUrls) {
-    this.shardUrls = shardUrls;
-    this.lists = null;
+  constructor(bundleUrl) {
+    this.bundleUrl = bundleUrl;
+    this.list = null;
   }
 
-  /** One word in each chunk of any shard that may hold a word starting with `prefix` (rarely none: a chunk
-   *  whose first and last words both hold punctuation, from a 发文字号 in the metadata). */
+  /** One word in each chunk that may hold a word starting with `prefix` (rarely none: a chunk whose first and
+   *  last words both hold punctuation, from a 发文字号 in the metadata). */
   async wordsFor(prefix) {
-    this.lists = this.lists ?? Promise.all(this.shardUrls.map(chunkList));
+    this.list = this.list ?? chunkList(this.bundleUrl);
     const words = new Set();
-    for (const list of await this.lists) {
-      for (const [from, to] of list) {
-        if (to < prefix || (from > prefix && !from.startsWith(prefix))) continue;
-        const word = from <= prefix ? prefix : [from, to].find(unchanged); // Pagefind loads the chunk holding it
-        if (word) words.add(word);
-      }
+    for (const [from, to] of await this.list) {
+      if (to < prefix || (from > prefix && !from.startsWith(prefix))) continue;
+      const word = from <= prefix ? prefix : [from, to].find(unchanged); // Pagefind loads the chunk holding it
+      if (word) words.add(word);
     }
     return [...words];
   }

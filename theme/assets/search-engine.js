@@ -2,28 +2,25 @@
 // Pagefind as an exact phrase of bigrams; a document matches when all runs occur in its title
 // or body, in any of its records (search-records.js). Filters are asked of Pagefind as a search
 // with no words (every record that passes), intersected with the exact result set; the date
-// order is the records map's (it holds across shards, Pagefind's own only within one); facet
+// order is the records map's; facet
 // counts are counted over the result set from each document's values, so a document counts
 // once or not at all.
 import { Chunks } from "./search-chunks.js";
 import { Records } from "./search-records.js";
 import { docNumber, phrase, RUN_END, runs } from "./search-text.js";
 
-/** {pagefind, records, chunks, fields}: Pagefind started on the bundle's shards, which of its records make one
- *  document, the shards' chunk lists (search-chunks.js) and the field names of gazette/search/fields.py
- *  (page_fields: sort key, 发文字号 filters). */
+/** {pagefind, records, chunks, fields}: Pagefind started on the bundle's index (one index, the shards merged at
+ *  build time: gazette/search/merge.py), which of its records make one document, its chunk list
+ *  (search-chunks.js) and the field names of gazette/search/fields.py (page_fields: sort key, 发文字号 filters). */
 export async function loadEngine(bundle, baseUrl, indexLanguage, fields) {
   const bundleUrl = new URL(bundle, location.href);
   const [pagefind, records] = await Promise.all([import(new URL("pagefind.js", bundleUrl).href), Records.load(bundleUrl)]);
-  const shards = records.shards.map((name) => new URL(`${name}/`, bundleUrl));
-  await startPagefind(pagefind, shards.map((url) => url.pathname), baseUrl, indexLanguage);
-  return { pagefind, records, chunks: new Chunks(shards), fields };
+  await startPagefind(pagefind, bundleUrl.pathname, baseUrl, indexLanguage);
+  return { pagefind, records, chunks: new Chunks(bundleUrl), fields };
 }
 
-/** Start Pagefind on the first shard (it loads the WebAssembly, once) and merge the others into it
- *  (gazette/search/shardbuild.py): a search then runs in every shard and returns all their results. */
-async function startPagefind(pagefind, [first, ...others], baseUrl, indexLanguage) {
-  await pagefind.options({ basePath: first, baseUrl, noWorker: true });
+async function startPagefind(pagefind, basePath, baseUrl, indexLanguage) {
+  await pagefind.options({ basePath, baseUrl, noWorker: true });
   // Pagefind takes its query language from <html lang> when it starts, and for "zh" it would
   // re-segment our bigrams with Intl.Segmenter. The index is in our own words (language "und",
   // see gazette/search/shardbuild.py), so Pagefind starts with that language; the page keeps its own.
@@ -34,7 +31,6 @@ async function startPagefind(pagefind, [first, ...others], baseUrl, indexLanguag
   } finally {
     document.documentElement.setAttribute("lang", pageLanguage);
   }
-  await Promise.all(others.map((path) => pagefind.mergeIndex(path, { baseUrl, language: indexLanguage })));
 }
 
 /** Results with a match in the title or body; a metadata-only match does not count. */

@@ -3,11 +3,10 @@
 // document's record ids and facet values. A document is known by the id of its first record
 // (its key); its facet values let the page count documents, not records, without loading
 // Pagefind's filter data before the first results. The documents are listed in publication
-// order, which gives the date sort; `shards` names the Pagefind indexes to merge.
+// order, which gives the date sort.
 
 export class Records {
   constructor(data) {
-    this.shards = data.shards;
     this.documentOf = new Map();
     for (const [position, [ids, indices]] of data.documents.entries()) {
       const values = Object.fromEntries(data.facets.map((facet, f) => [facet, indices[f].map((i) => data.values[f][i])]));
