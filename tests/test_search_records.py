@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from gazette.search.indexer import PART_WORDS
+from gazette.search.prepare import PART_WORDS
 from gazette.search.records import RECORDS_FILE, fragments
 from gazette.search.text import RUN_END, runs
 from projects import write_project

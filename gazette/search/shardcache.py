@@ -2,7 +2,7 @@
 
 A shard's bundle is a function of its prepared records (paths and text), the
 Pagefind version, the index settings and the code that rewrites the bundle
-(gazette.search.reproducible), so their hash names it: build/.cache/search/<key>/.
+(gazette.search.reproducible), so their hash names it: build/.cache/search/shards/<key>/.
 A shard whose records did not change costs a copy. After a whole index has been
 made, the entries it did not use are deleted, so the cache holds one index's worth.
 """
