@@ -159,7 +159,6 @@ class Preview:
         library, report = load_and_check(root, kept=plugin.kept)
         assert report.ok
         plugin.prepare(Prepared(root, library, Progress(enabled=False), preview=True))
-        config.site_url = self.URL
         build_anew(config, self.lazy, self.URL)
 
     def rebuild(self):

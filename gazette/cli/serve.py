@@ -54,10 +54,10 @@ def run(args) -> int:
         shutil.rmtree(site_dir, ignore_errors=True)
         raise ContentError(report)
     plugin.prepare(Prepared(root, library, progress, preview=True))
-    del library
+    del library  # not held while serving: the plugin holds what a build needs
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path
-    config.site_url = serve_url = _serve_url(host, port, mount_path)
+    serve_url = _serve_url(host, port, mount_path)
 
     def builder(fresh=None):
         with plugin.lazy.lock:
@@ -65,7 +65,6 @@ def run(args) -> int:
                 if fresh is None:  # after a save
                     rebuild(plugin.lazy, get_config, serve_url)
                 else:
-                    fresh.site_url = serve_url
                     build_anew(fresh, plugin.lazy, serve_url)
             except (GazetteError, MkDocsException):  # what is wrong is logged already, file and line
                 print(REBUILD_FAILED, file=sys.stderr)

@@ -51,7 +51,8 @@ def tree(config) -> tuple:
 
 
 def build_anew(config, lazy, serve_url: str) -> None:
-    """A preview build by MkDocs; its layout is kept in `lazy` for the next rebuild."""
+    """A preview build by MkDocs at `serve_url`; its layout is kept in `lazy` for the next rebuild."""
+    config.site_url = serve_url
     before = tree(config)
     lazy.layout = None  # while it is being replaced
     build(config, serve_url=serve_url, dirty=True)
@@ -63,7 +64,7 @@ def rebuild(lazy, get_config, serve_url: str) -> None:
     """After a save: reload and check, then render on the kept layout if it still fits, else build anew."""
     last = lazy.layout
     if last is None or list(last.config.plugins) != [PLUGIN] or tree(last.config) != last.tree:
-        build_anew(_served(get_config(), serve_url), lazy, serve_url)
+        build_anew(get_config(), lazy, serve_url)
         return
     config = last.config.plugins.on_config(last.config)  # reload and check, as MkDocs' build begins
     config.plugins.on_pre_build(config=config)
@@ -72,7 +73,7 @@ def rebuild(lazy, get_config, serve_url: str) -> None:
     if _shape(files) != _shape(last.files):
         plugin = config.plugins[PLUGIN]
         plugin.prepare(plugin.build.prepared)  # the Library just loaded: not read and checked again
-        build_anew(_served(get_config(), serve_url), lazy, serve_url)
+        build_anew(get_config(), lazy, serve_url)
         return
     _render_on(last, config)
 
@@ -93,8 +94,3 @@ def _render_on(last: Layout, config) -> None:
 def _shape(files: Files) -> list[tuple]:
     """What the layout is made from: each file's path, whether it is included, and a generated file's content."""
     return [(file.src_uri, file.inclusion, file.content_bytes if file.generated_by else None) for file in files]
-
-
-def _served(config, serve_url: str):
-    config.site_url = serve_url
-    return config
