@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import tempfile
@@ -11,12 +12,15 @@ from ..build import gazette_plugin, load_mkdocs_config, quiet_mkdocs
 from ..errors import ContentError, GazetteError
 from ..progress import Progress
 from ..project import load_and_check
+from ..site.layout import build_anew, rebuild
 from ..site.preview import LazyPages, PreviewServer
 from ..site.session import Prepared
 from .check import print_report
 
 NAME = "serve"
 HELP = "在本机预览网站，保存文件后自动刷新"
+_DEFAULT = gc.get_threshold()
+_STARTUP = (*_DEFAULT[:2], 1_000_000)  # young generations collected as usual, the old one not
 REBUILD_FAILED = "gazette：这次保存后未能重新生成预览（问题见上）；预览仍是上一次生成的网站，改正后保存即可。"
 
 
@@ -25,7 +29,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
     from mkdocs.livereload import _serve_url
 
@@ -42,23 +45,27 @@ def run(args) -> int:
     config.plugins.on_startup(command="serve", dirty=True)
     plugin = gazette_plugin(config)
     plugin.lazy = LazyPages()
+    gc.set_threshold(*_STARTUP)  # see _freeze()
     progress = Progress()
     library, report = load_and_check(root, progress, kept=plugin.kept)
     print_report(report)
     if not report.ok:
+        gc.set_threshold(*_DEFAULT)
         shutil.rmtree(site_dir, ignore_errors=True)
         raise ContentError(report)
     plugin.prepare(Prepared(root, library, progress, preview=True))
+    del library  # not held while serving: the plugin holds what a build needs
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path
-    config.site_url = serve_url = _serve_url(host, port, mount_path)
+    serve_url = _serve_url(host, port, mount_path)
 
     def builder(fresh=None):
-        fresh = fresh or get_config()
-        fresh.site_url = serve_url
         with plugin.lazy.lock:
             try:
-                build(fresh, serve_url=serve_url, dirty=True)
+                if fresh is None:  # after a save
+                    rebuild(plugin.lazy, get_config, serve_url)
+                else:
+                    build_anew(fresh, plugin.lazy, serve_url)
             except (GazetteError, MkDocsException):  # what is wrong is logged already, file and line
                 print(REBUILD_FAILED, file=sys.stderr)
 
@@ -66,6 +73,7 @@ def run(args) -> int:
     server.error_handler = lambda code: _error_page(site_dir, code)
     try:
         builder(config)
+        _freeze()
         for watched in [config.docs_dir, config.config_file_path, *config.watch]:
             server.watch(watched)
         print(f"预览地址：http://{args.dev_addr}/ （按 Ctrl+C 停止）", file=sys.stderr)
@@ -79,6 +87,16 @@ def run(args) -> int:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+def _freeze() -> None:
+    """After the first build. What the first load read and laid out mostly lives as long as the preview
+    (gazette.library.reload keeps it): no full garbage collection walked it while it was made (_STARTUP),
+    and now it is frozen out of the collector's walks. At 10,000 documents a full collection walks 1.3
+    million objects (0.7 s), and every save's rebuild made one or more. The first load's own cyclic garbage
+    is never freed (once, a few MB)."""
+    gc.set_threshold(*_DEFAULT)
+    gc.freeze()
 
 
 def _error_page(site_dir: str, code: int) -> bytes | None:

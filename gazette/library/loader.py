@@ -28,14 +28,15 @@ DOCUMENT_ID = re.compile(r"^[a-z0-9][a-z0-9/-]*$")
 
 Progress = Callable[[int, int], None]
 LoadOne = Callable[[Path, Library, Report], "Document | None"]
+ReadIssue = Callable[[Path, str, Report], "tuple | None"]
 
 
 def load_library(root: Path, report: Report, today: dt.date | None = None,
                  progress: Progress | None = None, load_one: LoadOne | None = None,
-                 bodies: BodyCache | None = None) -> Library:
+                 read_one_issue: ReadIssue | None = None, bodies: BodyCache | None = None) -> Library:
     """Read settings, vocabularies, documents and issues of the project at `root` (`load_one`: how one
-    document is read; gazette.library.reload keeps unchanged ones between loads; `bodies`: conversions and
-    results kept by earlier runs)."""
+    document is read, `read_one_issue`: how one issue file is; gazette.library.reload keeps unchanged ones
+    between loads; `bodies`: conversions and results kept by earlier runs)."""
     root = root.resolve()
     config = load_config(root, report)
     library = Library(config=config, vocabularies=load_vocabularies(config, report),
@@ -45,7 +46,7 @@ def load_library(root: Path, report: Report, today: dt.date | None = None,
     convert_bodies([doc.parsed for doc in library.documents.values()], cache=bodies)  # on every core, meanwhile
     library.link_relations()
     link_citations(library)
-    library.issues = load_issues(library, report)
+    library.issues = load_issues(library, report, read_one_issue)
     library.collections = load_collections(library, report)
     return library
 
@@ -137,20 +138,21 @@ def load_document(path: Path, library: Library, report: Report) -> Document | No
                     body=split.body, body_line=split.body_first_line)
 
 
-def load_issues(library: Library, report: Report) -> list[Issue]:
+def load_issues(library: Library, report: Report, read_one: ReadIssue | None = None) -> list[Issue]:
     config = library.config
     if not config.issues_dir.is_dir():
         return []
     issues = []
     for path in sorted(config.issues_dir.glob("*.y*ml")):
-        issue = load_issue(path, library, report)
-        if issue is not None:
-            issues.append(issue)
+        rel = config.rel(path)
+        reading = (read_one or read_issue)(path, rel, report)  # (parse, checked values) or None
+        if reading is not None:
+            issues.append(make_issue(rel, *reading, library))
     return sorted(issues, key=lambda i: (i.year, i.number, i.rel))
 
 
-def load_issue(path: Path, library: Library, report: Report) -> Issue | None:
-    rel = library.config.rel(path)
+def read_issue(path: Path, rel: str, report: Report) -> tuple | None:
+    """An issue file's parse and checked values (what does not depend on the documents), or None."""
     text = read_text(path, rel, report)
     parsed = parse_yaml(text, rel, 1, report) if text is not None else None
     if parsed is None:
@@ -158,6 +160,11 @@ def load_issue(path: Path, library: Library, report: Report) -> Issue | None:
     values = check_mapping(parsed, ISSUE_SCHEMA, Context(), rel, report, what="期刊目录")
     if not all(key in values for key in ("year", "number", "date")):
         return None
+    return parsed, values
+
+
+def make_issue(rel: str, parsed, values: dict, library: Library) -> Issue:
+    """The Issue of a read issue file, its references resolved to the Library's documents."""
     issue = Issue(rel=rel, front=parsed, year=values["year"], number=values["number"],
                   date=values["date"], total=values.get("total"))
     for raw in values.get("sections", []):

@@ -102,6 +102,8 @@ class GazettePlugin(BasePlugin):
 
     def on_files(self, files, config):
         build = self.build
+        if self.lazy is not None:
+            self.lazy.raw = files  # kept with the layout (gazette.site.layout)
         files = gate(files, build.library)
         add_generated(files, list(build.pages.values()), config)
         build.total = len(files.documentation_pages())

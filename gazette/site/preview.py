@@ -27,6 +27,8 @@ class LazyPages:
         self.pending: dict[str, object] = {}  # dest_uri -> MkDocs File
         self.fresh: set[Path] = set()  # pages rendered since the last build
         self.state = None  # (config, files, nav, env) of the last build
+        self.raw = None  # MkDocs' files of the build under way, before the gazette's on_files
+        self.layout = None  # the last good build's gazette.site.layout.Layout, reused after a save
 
     def defer(self, files, config, nav) -> None:
         """During a build: render no page now; forget the pages rendered for the previous build."""
