@@ -27,6 +27,8 @@ class Library:
     documents: dict[str, Document] = field(default_factory=dict)  # every document, public or not
     issues: list[Issue] = field(default_factory=list)  # sorted by year, number
     collections: list[Collection] = field(default_factory=list)  # 专题, in /collections/ order
+    # (number of documents, the public ones in order): `public` sorts again only when documents were added
+    _public: tuple[int, list[Document]] = field(default=(-1, []), init=False, repr=False, compare=False)
 
     @cached_property
     def by_doc_number(self) -> dict[str, Document]:
@@ -58,8 +60,11 @@ class Library:
 
     @property
     def public(self) -> list[Document]:
-        """Published documents, newest first."""
-        return sorted((d for d in self.documents.values() if d.is_public), key=lambda d: d.sort_key)
+        """Published documents, newest first (a new list each time; sorted once while no document is added)."""
+        if self._public[0] != len(self.documents):
+            self._public = (len(self.documents),
+                            sorted((d for d in self.documents.values() if d.is_public), key=lambda d: d.sort_key))
+        return list(self._public[1])
 
     def collections_of(self, doc: Document) -> list[Collection]:
         """The collections (专题) that hold a public document, in /collections/ order."""
