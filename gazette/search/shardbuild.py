@@ -14,8 +14,10 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 
 from pagefind.service import PagefindService
@@ -67,8 +69,17 @@ def build_shards(jobs: list[ShardJob], bundle: Path, cache: ShardCache, workers:
         renames = make_unique(folder, taken)  # ids unique across shards (gazette.search.pageids)
         found = made.get(job.name) or dict(fragments(folder))
         records.update((renames.get(record_id, record_id), record) for record_id, record in found.items())
-    merge_shards(bundle, [job.name for job in jobs])
+    _merge_elsewhere(bundle, [job.name for job in jobs])
     return records
+
+
+def _merge_elsewhere(bundle: Path, names: list[str]) -> None:
+    """merge_shards in a process of its own: the merge is CPU-bound Python, and the build goes on meanwhile (the
+    feeds are written beside the search index, gazette.pipeline); a fresh process's small heap also spares the
+    merge the garbage collector's walks over the build's objects."""
+    # forkserver: the process starts clean instead of inheriting the build's state (as the conversion workers).
+    with ProcessPoolExecutor(1, mp_context=get_context("forkserver")) as pool:
+        pool.submit(merge_shards, bundle, names).result()
 
 
 async def _index_all(jobs: list[ShardJob], bundle: Path, cache: ShardCache, workers: int) -> dict[str, dict]:
