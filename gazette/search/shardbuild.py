@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -80,14 +80,14 @@ def _merge_elsewhere(bundle: Path, names: list[str]) -> None:
     merge the garbage collector's walks over the build's objects."""
     # forkserver: the process starts clean instead of inheriting the build's state (as the conversion workers).
     with ProcessPoolExecutor(1, mp_context=get_context("forkserver")) as pool:
-        pool.submit(_merge_without_gc, bundle, names).result()
+        pool.submit(_without_gc, merge_shards, bundle, names).result()
 
 
-def _merge_without_gc(bundle: Path, names: list[str]) -> None:
-    """merge_shards in the merge's own process: what it makes holds no cycles, and the process ends after it
-    (the garbage collector's walks over the growing word lists cost about a tenth of the merge)."""
+def _without_gc(merge: Callable[[Path, list[str]], None], bundle: Path, names: list[str]) -> None:
+    """`merge` (merge_shards) in the merge's own process: what it makes holds no cycles, and the process ends
+    after it (the garbage collector's walks over the growing word lists cost about a tenth of the merge)."""
     gc.disable()
-    merge_shards(bundle, names)
+    merge(bundle, names)
 
 
 async def _index_all(jobs: list[ShardJob], bundle: Path, cache: ShardCache, workers: int) -> dict[str, dict]:
