@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 
 from .errors import GazetteError
 
@@ -19,3 +21,9 @@ def workers(requested: int | None = None) -> int:
     if requested is not None and requested < 1:
         raise GazetteError(f"同时工作的进程数应为正整数，现为 {requested}。")
     return requested or len(os.sched_getaffinity(0))
+
+
+def process_pool(count: int) -> ProcessPoolExecutor:
+    """`count` worker processes. forkserver: each starts clean instead of inheriting the caller's state (a
+    forked copy of a loaded Library would cost memory and copy threads' locks)."""
+    return ProcessPoolExecutor(count, mp_context=get_context("forkserver"))

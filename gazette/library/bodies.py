@@ -7,11 +7,10 @@ an earlier run converted takes its parts from the body cache instead (gazette.li
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from functools import partial
-from multiprocessing import get_context
 
-from ..jobs import workers
+from ..jobs import process_pool, workers
 from .body import ParsedBody
 from .bodycache import BodyCache
 
@@ -34,8 +33,7 @@ def convert_bodies(bodies: list[ParsedBody], jobs: int | None = None, cache: Bod
     if count == 1 or sum(len(body.body) for body in todo) < PARALLEL_FROM:
         return  # each body converts itself when first read, as it would here
     size = max(1, len(todo) // (count * 16))  # small enough to share out unequal bodies evenly
-    # forkserver: workers start clean instead of inheriting the caller's state (as print's do).
-    pool = ProcessPoolExecutor(count, mp_context=get_context("forkserver"))
+    pool = process_pool(count)
     try:
         for start in range(0, len(todo), size):
             chunk = todo[start:start + size]

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
-from multiprocessing import get_context
 from pathlib import Path
 
 from ..config import CONFIG_FILE
 from ..errors import GazetteError
 from ..findings import Report
-from ..jobs import workers
+from ..jobs import process_pool, workers
 from ..library.document import Document
 from ..library.issue import Issue
 from ..library.library import Library
@@ -137,8 +135,7 @@ class Edition:
         if count <= 1:
             yield from zip(jobs, map(render_pdf, *arguments))
             return
-        # forkserver: workers start clean instead of inheriting MkDocs' and fontconfig's state.
-        with ProcessPoolExecutor(count, mp_context=get_context("forkserver")) as pool:
+        with process_pool(count) as pool:  # workers start clean of MkDocs' and fontconfig's state
             yield from zip(jobs, pool.map(render_pdf, *arguments))
 
 

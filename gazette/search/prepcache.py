@@ -19,15 +19,15 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import write_atomic
+from ..tooling import tooling
 from .prepare import Source
 
-CODE = Path(__file__).resolve().parents[1]  # the gazette package: its code prepares the records
+RECORDS_FORMAT = "search-records"  # this cache's part of the stamp
 MANIFEST = "manifest.json"
 PAGES = "pages"
 
@@ -56,11 +56,9 @@ def store_pages(folder: Path, records: Iterable[tuple[str, str, int]]) -> Prepar
 
 
 def code_stamp() -> str:
-    """The hash of the Python version and gazette's code: what prepares the records besides their Source."""
-    digest = hashlib.sha256(sys.version.encode())
-    for path in sorted(CODE.rglob("*.py")):
-        digest.update(f"\0{path.relative_to(CODE).as_posix()}\0".encode() + path.read_bytes())
-    return digest.hexdigest()
+    """What prepares the records besides their Source: Python (its Unicode tables), gazette's code and the
+    libraries (gazette.tooling, the stamp of the other caches)."""
+    return tooling(RECORDS_FORMAT).hexdigest()
 
 
 class RecordCache:

@@ -8,11 +8,9 @@ same bytes however many processes made them.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
-from ..jobs import workers
+from ..jobs import process_pool, workers
 from .prepare import Source, document_records
 from .prepcache import Prepared, store_pages
 
@@ -27,8 +25,7 @@ def prepare_all(sources: list[Source], pages: Path, jobs: int | None = None) -> 
     if count == 1 or sum(len(source.body) for source in sources) < PARALLEL_FROM:
         return _prepare(pages, sources)
     size = max(1, len(sources) // (count * 16))  # small enough to share out unequal documents evenly
-    # forkserver: workers start clean instead of inheriting the caller's state (as conversion's do).
-    with ProcessPoolExecutor(count, mp_context=get_context("forkserver")) as pool:
+    with process_pool(count) as pool:
         futures = [pool.submit(_prepare, pages, sources[start:start + size]) for start in range(0, len(sources), size)]
         return [prepared for future in futures for prepared in future.result()]
 

@@ -15,15 +15,14 @@ import asyncio
 import gc
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from pagefind.service import PagefindService
 
 from ..errors import GazetteError
+from ..jobs import process_pool
 from .bundle import wait_until_whole
 from .merge import merge_shards
 from .pageids import make_unique
@@ -78,8 +77,7 @@ def _merge_elsewhere(bundle: Path, names: list[str]) -> None:
     """merge_shards in a process of its own: the merge is CPU-bound Python, and the build goes on meanwhile (the
     feeds are written beside the search index, gazette.pipeline); a fresh process's small heap also spares the
     merge the garbage collector's walks over the build's objects."""
-    # forkserver: the process starts clean instead of inheriting the build's state (as the conversion workers).
-    with ProcessPoolExecutor(1, mp_context=get_context("forkserver")) as pool:
+    with process_pool(1) as pool:
         pool.submit(_without_gc, merge_shards, bundle, names).result()
 
 
