@@ -11,10 +11,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checksums import write_checksums
+from .checksums import Known, write_checksums
 from .emit import step as emit
 from .emit.catalogue import Feed
 from .library.library import Library
@@ -35,6 +35,7 @@ class SiteOutput:
     feeds: list[Feed]  # every feed of the site (gazette.emit.catalogue)
     bodies: dict[str, str]  # document id -> rendered body HTML
     print_run: PrintRun = PrintRun()  # the laid-out print edition (none: no PDFs in this build)
+    digests: dict[str, Known] = field(default_factory=dict)  # path in the site -> its known hash (gazette.checksums)
 
     @property
     def printing(self) -> Printing:
@@ -58,7 +59,7 @@ STEPS: list[Step] = [
     Step("发布印刷版 PDF", lambda out, tick: publish_print_edition(out.print_run, out.site_dir), in_preview=False),
     Step("标注 PDF 文件大小", lambda out, tick: out.printing.pdfs and fill_pdf_sizes(out.site_dir), in_preview=False),
     Step("生成原网址跳转页", lambda out, tick: write_redirects(out.library, out.site_dir)),
-    Step("生成校验和（SHA256SUMS）", lambda out, tick: write_checksums(out.library, out.site_dir), in_preview=False),
+    Step("生成校验和（SHA256SUMS）", lambda out, tick: write_checksums(out.site_dir, out.digests), in_preview=False),
 ]
 
 

@@ -101,6 +101,18 @@ def test_a_sequence_of_edits_builds_what_a_cold_build_builds(built, tmp_path):
     assert rendered and not reused
 
 
+def test_unchanged_pages_are_linked_from_the_last_good_site(built):
+    """An unchanged page is the last good site's file (a hard link, not a copy); SHA256SUMS still lists it."""
+    root, site = built
+    page = site / "documents/2024/gg-2024-1/index.html"
+    inode = page.stat().st_ino
+    edit(root / "content/documents/2024/ptfb-2024-1.md", "## 一、总体要求", "## 一、总体要求（改动）")
+    rendered, reused = rendered_and_reused(gazette_build(root, site))
+    assert rendered and reused
+    assert page.stat().st_ino == inode
+    assert subprocess.run(["sha256sum", "-c", "--strict", "--quiet", "SHA256SUMS"], cwd=site).returncode == 0
+
+
 def test_a_rebuild_with_nothing_changed_renders_no_page(built):
     root, site = built
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}

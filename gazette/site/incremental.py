@@ -5,8 +5,10 @@ theme, mkdocs.yml, gazette.yml, the versions of the libraries that render), the
 page's Markdown source, the data gazette hands its template (view, furniture)
 and, for a document, how each link of its body resolves. The manifest of the last
 good site (build/.cache/site/) records each page's key and the hash of the file
-written; a page whose key is unchanged is copied from the last good site (after
-its hash is verified) and MkDocs skips it (File.is_modified, `build(dirty=True)`).
+written; a page whose key is unchanged is taken from the last good site and MkDocs
+skips it (File.is_modified, `build(dirty=True)`): hard-linked if its size and
+modification time are those recorded (its hash is then known, and SHA256SUMS does
+not read it again), else copied if its hash is still the one recorded.
 Document bodies are kept beside the manifest, for the search index. The staging
 folder starts empty, so a page or file no longer produced simply is not there.
 """
@@ -20,7 +22,7 @@ import pickle
 from pathlib import Path
 
 from ..atomic import write_atomic
-from ..checksums import NAME as CHECKSUMS
+from ..checksums import NAME as CHECKSUMS, Known
 from ..clock import build_date
 from ..findings import Report
 from ..tooling import files_digest as _files_digest, tooling as _tooling
@@ -75,6 +77,8 @@ class SiteCache:
         self.manifest = self._read()
         self.previous: dict[str, list[str]] = self.manifest.get("pages", {})  # dest_uri -> [key, sha256 of file]
         self.keys: dict[str, str] = {}  # dest_uri -> key, of this build
+        self.files: dict[str, list[int]] = self.manifest.get("files", {})  # path -> [size, mtime_ns], as left
+        self.digests: dict[str, Known] = {}  # dest_uri -> its hash and stat, of the pages linked from the last site
         self.reused = 0  # pages taken from the last good site
         self.planned = 0  # pages keyed
 
@@ -105,15 +109,25 @@ class SiteCache:
         if not entry or entry[0] != key or (body_needed and not self.body_file(key).is_file()):
             return False
         old = self.out / dest_uri
-        try:
-            data = old.read_bytes()
-        except OSError:
-            return False
-        if _sha(data) != entry[1]:
-            return False
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if self._link_if_untouched(old, dest_uri, target):
+            self.digests[dest_uri] = Known(entry[1], *self.files[dest_uri])
+        elif not _copy_if_intact(old, entry[1], target):
+            return False
         self.reused += 1
+        return True
+
+    def _link_if_untouched(self, old: Path, dest_uri: str, target: Path) -> bool:
+        """Link the page of the last good site into `target` if its size and modification time are still those
+        the manifest recorded (nothing rewrote it since; its hash is then the recorded one). The build never
+        writes into a file in place (gazette.atomic replaces), so the last good site stays as it was."""
+        try:
+            info = old.stat()
+            if self.files.get(dest_uri) != [info.st_size, info.st_mtime_ns]:
+                return False
+            os.link(old, target)
+        except OSError:  # gone meanwhile, or a file system without hard links: copied after checking its hash
+            return False
         return True
 
     def body_file(self, key: str) -> Path:
@@ -150,6 +164,18 @@ class SiteCache:
         for path in self.bodies_dir.glob("*/*.html"):
             if path.stem not in keys:
                 path.unlink()
+
+
+def _copy_if_intact(old: Path, digest: str, target: Path) -> bool:
+    """Copy `old` to `target` if its bytes still have the hash `digest`."""
+    try:
+        data = old.read_bytes()
+    except OSError:
+        return False
+    if _sha(data) != digest:
+        return False
+    target.write_bytes(data)
+    return True
 
 
 def _stats(site: Path) -> dict[str, list[int]]:

@@ -124,7 +124,8 @@ class SiteBuild:
                     self.bodies[doc_id] = cache.body(key)
                 elif doc_id in self.bodies:
                     cache.keep_body(key, self.bodies[doc_id])
-        return SiteOutput(self.library, site_dir, self.feeds, self.bodies, self.print_run)
+        return SiteOutput(self.library, site_dir, self.feeds, self.bodies, self.print_run,
+                          cache.digests if cache is not None else {})
 
 
 def _known_title(build: SiteBuild, file) -> str | None:
