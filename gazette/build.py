@@ -9,6 +9,8 @@ import gc
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -128,11 +130,18 @@ def _not_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 def _swap(staging: Path, out: Path) -> None:
-    """Put the new site in place with two renames; the old one is removed last."""
+    """Put the new site in place with two renames; the old one (and any a stopped build left) is then removed
+    by a process of its own, which the build does not wait for (at 10,000 documents: 34,000 files)."""
     old = None
     if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old = Path(tempfile.mkdtemp(prefix=f"{_OLD_PREFIX}{out.name}.", dir=out.parent))
         os.rename(out, old / "site")
     os.rename(staging, out)
-    if old:
-        shutil.rmtree(old, ignore_errors=True)
+    leftovers = sorted(out.parent.glob(f"{_OLD_PREFIX}{out.name}.*"))
+    if leftovers:
+        subprocess.Popen([sys.executable, "-c", _REMOVE, *map(str, leftovers)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+_OLD_PREFIX = ".old-"  # a replaced site beside the new one, until it is removed
+_REMOVE = "import shutil, sys\nfor folder in sys.argv[1:]:\n    shutil.rmtree(folder, ignore_errors=True)"

@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,15 @@ def test_unchanged_pages_are_linked_from_the_last_good_site(built):
     assert rendered and reused
     assert page.stat().st_ino == inode
     assert subprocess.run(["sha256sum", "-c", "--strict", "--quiet", "SHA256SUMS"], cwd=site).returncode == 0
+    assert_replaced_site_removed(site)
+
+
+def assert_replaced_site_removed(site: Path, timeout: float = 60) -> None:
+    """The site a build replaced is removed after the build, by a process of its own."""
+    deadline = time.monotonic() + timeout
+    while [p.name for p in site.parent.iterdir() if p.name.startswith(".old-")]:
+        assert time.monotonic() < deadline, sorted(p.name for p in site.parent.iterdir())
+        time.sleep(0.1)
 
 
 def test_a_rebuild_with_nothing_changed_renders_no_page(built):
