@@ -12,6 +12,7 @@ import gazette.site.plugin as plugin
 from gazette.cli.main import main
 from gazette.library.loader import load_library
 from gazette.findings import Report
+import gazette.markdown as gazette_markdown
 from gazette.markdown import convert_page
 from gazette.project import load_and_check
 from projects import NOTICE_HEAD
@@ -85,3 +86,14 @@ def test_links_mkdocs_leaves_alone_are_not_marked():
     assert page.links == ("x.md#c", "d.png")
     assert page.html(["X", "D"]).count('href="X"') == 1 and 'src="D"' in page.html(["X", "D"])
     assert 'href="x.md#c"' in page.html() and "&#109;&#97;" in page.html()
+
+
+def test_a_reused_converter_carries_nothing_from_one_body_to_the_next():
+    """Worker processes convert a share of bodies with one converter, reset between bodies (gazette.library.bodies):
+    abbreviations, footnotes, ids and raw HTML of one body must not reach the next."""
+    plain = "# 公告\n\n事项说明，BPA 见表。\n\n## 二、事项\n\n<span>说明</span>\n"
+    other = RICH.split("---\n", 2)[2]
+    reused = gazette_markdown.converter()
+    for text in (other, plain, RICH, plain, other):
+        assert convert_page(text, reused) == convert_page(text), text
+    assert "<abbr" not in convert_page(plain, reused).template

@@ -11,6 +11,7 @@ from concurrent.futures import Future
 from functools import partial
 
 from ..jobs import process_pool, workers
+from ..markdown import converter
 from .body import ParsedBody
 from .bodycache import BodyCache
 
@@ -49,4 +50,5 @@ def _result(future: Future, index: int) -> tuple:
 
 
 def _parts(texts: list[str]) -> list[tuple]:
-    return [ParsedBody(text, 1).conversion_parts() for text in texts]
+    reused = converter()  # one for the share: each conversion resets it
+    return [ParsedBody(text, 1, reused).conversion_parts() for text in texts]

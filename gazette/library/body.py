@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from markdown import Markdown
 
 from ..findings import Report
 from ..markdown import Conversion, PageConversion, Rendered, convert_page, render, rendered
@@ -38,8 +39,9 @@ class Link:
 
 
 class ParsedBody:
-    def __init__(self, body: str, first_line: int):
+    def __init__(self, body: str, first_line: int, converter: Markdown | None = None):
         self.body, self.first_line = body, first_line  # first_line: the file line of the body's first line
+        self._converter = converter  # a converter to reuse (gazette.markdown.convert_page), else a new one
         self._page: PageConversion | None = None
         self._converted = False
         self._pending: tuple[Callable[[], tuple | None], bool] | None = None  # made elsewhere: its parts, new?
@@ -135,7 +137,7 @@ class ParsedBody:
         """Convert the body as MkDocs converts its page (once; `html`, `anchors` and `page` read it)."""
         self._settle()
         if not self._converted:
-            self._page, self._converted = convert_page(self.page_text), True
+            self._page, self._converted = convert_page(self.page_text, self._converter), True
             self._made_here = self._unsaved = True
 
     @property
