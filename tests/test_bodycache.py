@@ -39,7 +39,7 @@ def conversions(monkeypatch):
     """The texts converted in this process (every body is, without worker processes in a small project)."""
     made = []
     convert = body_module.convert_page
-    monkeypatch.setattr(body_module, "convert_page", lambda text: made.append(text) or convert(text))
+    monkeypatch.setattr(body_module, "convert_page", lambda text, *rest: made.append(text) or convert(text, *rest))
     return made
 
 
